@@ -1,0 +1,32 @@
+package dev.dbsync.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a record as a PostgreSQL table.
+ *
+ * <pre>{@code
+ * @Table("profiles")
+ * public record Profile(@Id @DefaultRandom UUID id, @Unique String username) {}
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Table {
+  /** Table name; defaults to the snake_case of the record's simple name ({@code BlogPost} → {@code blog_post}). */
+  String value() default "";
+
+  /** Schema; defaults to {@code public}. */
+  String schema() default "";
+
+  /**
+   * Earlier names of this table ({@code "old_name"} or {@code "schema.old_name"}): the next migration renames
+   * (or moves) the table instead of dropping and creating it, so its rows are kept.
+   */
+  String[] renamedFrom() default {};
+}
