@@ -9,12 +9,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
  * Applies the pending migrations on one connection in one transaction: Flyway's advisory lock, Flyway's history
- * table, every pending migration and its history row, one COMMIT. Any failure rolls everything back.
+ * table, every pending migration and its history row, one COMMIT. Any failure rolls everything back. (One
+ * exception, forced by PostgreSQL before 17: see {@link #firstGroupSize}.)
  *
  * <p>The common case, nothing pending, costs one query: the history is read in autocommit without the lock
  * (if nothing is pending in what has been committed, nothing is pending). Only when something is pending does
@@ -56,7 +59,7 @@ public final class Migrator {
   private ApplyResult apply(Connection connection, List<MigrationFile> files, long start) throws SQLException {
     Plan committed = readWithoutLock(connection, files);
     if (committed != null && committed.pending().isEmpty()) {
-      ApplyResult result = upToDate(committed, start);
+      ApplyResult result = result(List.of(), committed.currentVersion(), start);
       LOG.log(System.Logger.Level.DEBUG, result::summary);
       return result;
     }
@@ -66,27 +69,35 @@ public final class Migrator {
     connection.setAutoCommit(false);
     long deadline = System.nanoTime() + settings.lockWait().toNanos();
     long pollMillis = 50;
+    List<ApplyResult.Migration> applied = new ArrayList<>();
     boolean enumValuesAdded = false;
+    Set<String> additionsToNewTypes = Set.of();
     while (true) {
       if (tryLock(connection)) {
         history.createIfMissing(connection);
         Plan plan = Plan.of(history.read(connection), files);
         if (plan.pending().isEmpty()) {
           connection.commit(); // another instance applied them while this one waited
-          return upToDate(plan, start);
+          return result(applied, plan.currentVersion(), start);
         }
         List<PreparedMigration> pending = prepare(plan.pending());
         requireAllowed(pending);
         if (!enumValuesAdded && pending.stream().anyMatch(p -> !p.enumValueAdditions().isEmpty())) {
           connection.rollback();
-          addEnumValues(connection, pending);
+          additionsToNewTypes = addEnumValues(connection, pending);
           enumValuesAdded = true;
           continue;
         }
-        ApplyResult result = run(connection, plan, pending, start);
+        int group = firstGroupSize(pending, additionsToNewTypes);
+        applied.addAll(run(connection, plan, pending.subList(0, group)));
         connection.commit();
-        LOG.log(System.Logger.Level.INFO, result::summary);
-        return result;
+        if (group == pending.size()) {
+          ApplyResult result = result(applied, pending.get(group - 1).file().version().text(), start);
+          LOG.log(System.Logger.Level.INFO, result::summary);
+          return result;
+        }
+        enumValuesAdded = false; // the rest starts with values to add to a type that exists now
+        continue;
       }
       connection.rollback();
       long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
@@ -96,6 +107,21 @@ public final class Migrator {
       sleep(Math.min(pollMillis, remainingMillis));
       pollMillis = Math.min(pollMillis * 2, MAX_LOCK_POLL_MILLIS);
     }
+  }
+
+  /**
+   * How many pending migrations go into this transaction: all of them, unless one (not the first) adds a value
+   * to an enum type that an earlier pending migration creates. PostgreSQL before 17 refuses to use such a value
+   * before it is committed, even when the type was created in the same transaction, so the migrations before
+   * that one commit first (with their history rows) and the rest follow in a second transaction.
+   */
+  private static int firstGroupSize(List<PreparedMigration> pending, Set<String> additionsToNewTypes) {
+    for (int i = 1; i < pending.size(); i++) {
+      if (pending.get(i).enumValueAdditions().stream().anyMatch(additionsToNewTypes::contains)) {
+        return i;
+      }
+    }
+    return pending.size();
   }
 
   /** The plan from the committed history, or null when the history table does not exist yet. */
@@ -142,9 +168,10 @@ public final class Migrator {
    * A value added to an enum in a transaction cannot be used before that transaction commits, yet all pending
    * migrations share one transaction. So each {@code ADD VALUE IF NOT EXISTS} runs first in a transaction of its
    * own; one whose type does not exist yet (a pending migration creates it) is skipped: in the main transaction
-   * it then follows the type's creation, where using the value is legal.
+   * it then follows the type's creation (see {@link #firstGroupSize}). Returns those skipped additions.
    */
-  private void addEnumValues(Connection connection, List<PreparedMigration> pending) throws SQLException {
+  private Set<String> addEnumValues(Connection connection, List<PreparedMigration> pending) throws SQLException {
+    Set<String> toNewTypes = new HashSet<>();
     for (PreparedMigration p : pending) {
       for (String addition : p.enumValueAdditions()) {
         try (Statement statement = connection.createStatement()) {
@@ -156,9 +183,11 @@ public final class Migrator {
           if (!UNDEFINED_OBJECT.equals(e.getSQLState())) {
             throw statementFailed(p, addition, e);
           }
+          toNewTypes.add(addition);
         }
       }
     }
+    return toNewTypes;
   }
 
   private String timeouts() {
@@ -167,7 +196,7 @@ public final class Migrator {
             : ", set_config('statement_timeout', '" + settings.statementTimeout().toMillis() + "ms', true)");
   }
 
-  private ApplyResult run(Connection connection, Plan plan, List<PreparedMigration> pending, long start)
+  private List<ApplyResult.Migration> run(Connection connection, Plan plan, List<PreparedMigration> pending)
       throws SQLException {
     List<HistoryTable.Applied> applied = new ArrayList<>();
     List<ApplyResult.Migration> migrations = new ArrayList<>();
@@ -188,8 +217,7 @@ public final class Migrator {
       }
     }
     history.insert(connection, plan.nextRank(), applied);
-    String version = pending.get(pending.size() - 1).file().version().text();
-    return new ApplyResult(history.name().schema(), migrations, version, Duration.ofNanos(System.nanoTime() - start));
+    return migrations;
   }
 
   private static MigrationException statementFailed(PreparedMigration p, String sql, SQLException e) {
@@ -197,9 +225,8 @@ public final class Migrator {
         p.file().script(), sql, e.getSQLState(), e);
   }
 
-  private ApplyResult upToDate(Plan plan, long start) {
-    return new ApplyResult(history.name().schema(), List.of(), plan.currentVersion(),
-        Duration.ofNanos(System.nanoTime() - start));
+  private ApplyResult result(List<ApplyResult.Migration> applied, String version, long start) {
+    return new ApplyResult(history.name().schema(), applied, version, Duration.ofNanos(System.nanoTime() - start));
   }
 
   private static void sleep(long millis) {
