@@ -61,6 +61,115 @@ class CanonicalFormsOnPostgresTest {
     }
   }
 
+  /** Column type and default as a user declares them. */
+  private record DefaultCase(String type, String declared) {}
+
+  private static final List<DefaultCase> DEFAULTS =
+      List.of(
+          new DefaultCase("text", "'x'"),
+          new DefaultCase("text", "'it''s'"),
+          new DefaultCase("text", "E'it\\'s'"),
+          new DefaultCase("text", "$$it's$$"),
+          new DefaultCase("text", "''"),
+          new DefaultCase("text", "'x'::text"),
+          new DefaultCase("text", "-1"),
+          new DefaultCase("varchar(10)", "'x'"),
+          new DefaultCase("char(3)", "'ab'"),
+          new DefaultCase("integer", "-1"),
+          new DefaultCase("integer", "- 1"),
+          new DefaultCase("integer", "42"),
+          new DefaultCase("integer", "'5'"),
+          new DefaultCase("integer", "1::int"),
+          new DefaultCase("integer", "(1 + 2)"),
+          new DefaultCase("integer", "1 + 2"),
+          new DefaultCase("integer", "2147483648 - 1"),
+          new DefaultCase("integer", "case when true then 1 else 2 end"),
+          new DefaultCase("smallint", "-1"),
+          new DefaultCase("bigint", "-1"),
+          new DefaultCase("bigint", "3000000000"),
+          new DefaultCase("bigint", "1::bigint + 2"),
+          new DefaultCase("bigint", "nextval('s'::regclass)"),
+          new DefaultCase("bigint", "nextval('s')"),
+          new DefaultCase("numeric", "-1.5"),
+          new DefaultCase("numeric", "1.5"),
+          new DefaultCase("numeric", "-0.5"),
+          new DefaultCase("numeric", "1e3"),
+          new DefaultCase("numeric", "10.0"),
+          new DefaultCase("numeric", "'-1.5'"),
+          new DefaultCase("numeric(12,2)", "0"),
+          new DefaultCase("numeric(12,2)", "'1.5'"),
+          new DefaultCase("real", "1.5"),
+          new DefaultCase("real", "'1.5'"),
+          new DefaultCase("double precision", "-1.5"),
+          new DefaultCase("double precision", "1e300"),
+          new DefaultCase("boolean", "true"),
+          new DefaultCase("boolean", "FALSE"),
+          new DefaultCase("boolean", "'t'"),
+          new DefaultCase("boolean", "'yes'"),
+          new DefaultCase("timestamptz", "now()"),
+          new DefaultCase("timestamptz", "NOW()"),
+          new DefaultCase("timestamptz", "CURRENT_TIMESTAMP"),
+          new DefaultCase("timestamptz", "current_timestamp"),
+          new DefaultCase("timestamptz", "now() + interval '1 day'"),
+          new DefaultCase("timestamp", "localtimestamp"),
+          new DefaultCase("date", "CURRENT_DATE"),
+          new DefaultCase("date", "'2020-01-01'::date"),
+          new DefaultCase("date", "'2020-01-01'"),
+          new DefaultCase("date", "now()::date"),
+          new DefaultCase("interval", "'1 day'"),
+          new DefaultCase("uuid", "gen_random_uuid()"),
+          new DefaultCase("jsonb", "'{}'::jsonb"),
+          new DefaultCase("jsonb", "'{}'"),
+          new DefaultCase("jsonb", "'{\"a\":1}'"),
+          new DefaultCase("jsonb", "'{\"b\": 1, \"a\": [1, 2.50, 1e3], \"aa\": null}'"),
+          new DefaultCase("jsonb", "'[]'"),
+          new DefaultCase("json", "'{\"a\":1}'"),
+          new DefaultCase("integer[]", "'{1,2}'"),
+          new DefaultCase("integer[]", "'{ 1 , 2 }'"),
+          new DefaultCase("integer[]", "ARRAY[1,2]"),
+          new DefaultCase("text[]", "'{}'"),
+          new DefaultCase("text[]", "'{\"a\",\"b c\"}'"),
+          new DefaultCase("text[]", "ARRAY['a', 'b']"),
+          new DefaultCase("varchar(5)[]", "'{}'"),
+          new DefaultCase("mood", "'active'"),
+          new DefaultCase("mood", "'active'::mood"),
+          new DefaultCase("mood[]", "'{active}'"),
+          new DefaultCase("text", "lower('X')"),
+          new DefaultCase("text", "'a' || 'b'"),
+          new DefaultCase("text", "coalesce(null, 'x')"),
+          new DefaultCase("text", "current_user"),
+          new DefaultCase("text", "null"),
+          new DefaultCase("bytea", "'\\x00'"));
+
+  @Test
+  void everyDefaultReadsBackEquivalent(TestDatabase db) throws SQLException {
+    try (Connection connection = db.connect()) {
+      StringBuilder ddl = new StringBuilder("CREATE SEQUENCE s; CREATE TYPE mood AS ENUM ('active');");
+      ddl.append("CREATE TABLE defaults (");
+      for (int i = 0; i < DEFAULTS.size(); i++) {
+        DefaultCase c = DEFAULTS.get(i);
+        ddl.append(i == 0 ? "" : ", ").append("c").append(i).append(' ').append(c.type())
+            .append(" DEFAULT ").append(c.declared());
+      }
+      IntrospectorTest.execute(connection, ddl.append(")").toString());
+      Table table = Introspector.read(connection, List.of("public")).tables().get(0);
+      List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+      for (int i = 0; i < DEFAULTS.size(); i++) {
+        DefaultCase c = DEFAULTS.get(i);
+        Column column = table.columns().get(i);
+        String found = column.defaultValue();
+        String what = c.type() + " DEFAULT " + c.declared() + ", PostgreSQL prints " + found;
+        checks.add(() -> assertTrue(SqlDefaults.equivalent(c.declared(), found, column.type()), what));
+        checks.add(
+            () -> assertEquals(
+                SqlDefaults.canonical(found, column.type()),
+                SqlDefaults.canonical(c.declared(), column.type()),
+                what));
+      }
+      assertAll(checks);
+    }
+  }
+
   @Test
   void serialIsRefusedWithAMessageNamingTheReplacement() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SqlTypes.canonical("serial"));

@@ -115,11 +115,11 @@ class IntrospectorTest {
                               "state = 'active'::status"),
                           new Index(
                               "accounts_lower_email",
-                              List.of("lower((email)::text)", "tenant"),
+                              List.of("lower(email::text)", "tenant"),
                               true,
                               "btree",
                               null)),
-                      List.of(new CheckConstraint("email_has_at", "(email)::text ~~ '%@%'::text"))),
+                      List.of(new CheckConstraint("email_has_at", "email::text ~~ '%@%'::text"))),
                   new Table(
                       QualifiedName.of("public", "memberships"),
                       null,
@@ -128,7 +128,7 @@ class IntrospectorTest {
                           Column.of("team", builtin("text"), false),
                           Column.of("seq", builtin("integer"), false).withIdentity(Identity.BY_DEFAULT),
                           Column.of("price", builtin("numeric(12,2)"), true),
-                          Column.of("double_price", builtin("numeric"), true).withGenerated("price * (2)::numeric")),
+                          Column.of("double_price", builtin("numeric"), true).withGenerated("price * 2::numeric")),
                       new PrimaryKey("memberships_pkey", List.of("account_id", "team")),
                       List.of(),
                       List.of(
@@ -140,7 +140,7 @@ class IntrospectorTest {
                               ReferentialAction.CASCADE,
                               ReferentialAction.NO_ACTION)),
                       List.of(),
-                      List.of(new CheckConstraint("memberships_price_check", "price > (0)::numeric"))),
+                      List.of(new CheckConstraint("memberships_price_check", "price > 0::numeric"))),
                   new Table(
                       QualifiedName.of("public", "Order"),
                       null,

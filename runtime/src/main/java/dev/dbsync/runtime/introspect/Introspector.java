@@ -37,9 +37,10 @@ import java.util.Map;
  *       (an array of an enum stays a built-in spelling such as {@code status[]});
  *   <li>defaults exactly as {@code pg_get_expr} prints them ({@code 'x'::text}): compare them with
  *       {@code SqlDefaults.equivalent}, not {@code equals};
- *   <li>check constraints, partial index predicates and generated-column expressions as {@code pg_get_expr}
- *       prints them minus the one pair of parentheses that wraps the whole expression ({@code price > 0}, not
- *       {@code (price > 0)});
+ *   <li>check constraints, partial index predicates, generated-column and index expressions as
+ *       {@code pg_get_expr(..., true)} prints them: the pretty form, which leaves out the parentheses the plain
+ *       form puts around every operator ({@code a < b AND a > 0}, not {@code ((a < b) AND (a > 0))}) and so
+ *       reads much like what a user writes; a pair that still wraps the whole expression is removed;
  *   <li>indexes that do not back a primary key, unique or exclusion constraint; a key column that is an
  *       expression is given as its expression text ({@code lower(name)}); a descending or non-default nulls
  *       order is appended ({@code created DESC}); operator classes and {@code INCLUDE} columns are not read.
@@ -67,7 +68,8 @@ public final class Introspector {
   private static final String COLUMNS =
       """
       SELECT c.oid, n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-             a.attidentity, a.attgenerated, pg_get_expr(d.adbin, d.adrelid), t.typtype, tn.nspname, t.typname
+             a.attidentity, a.attgenerated, pg_get_expr(d.adbin, d.adrelid), t.typtype, tn.nspname, t.typname,
+             pg_get_expr(d.adbin, d.adrelid, true)
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -87,7 +89,7 @@ public final class Introspector {
              ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, pos)
                    JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.pos),
              fn.nspname, fc.relname, con.confdeltype, con.confupdtype,
-             CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END
+             CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) END
       FROM pg_constraint con
       JOIN pg_class c ON c.oid = con.conrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -99,8 +101,8 @@ public final class Introspector {
   /** indoption bit 0 is DESC, bit 1 NULLS FIRST (pg_index.h); DESC implies NULLS FIRST unless told otherwise. */
   private static final String INDEXES =
       """
-      SELECT i.indrelid, ic.relname, am.amname, i.indisunique, pg_get_expr(i.indpred, i.indrelid),
-             ARRAY(SELECT CASE WHEN i.indkey[k] = 0 THEN pg_get_indexdef(i.indexrelid, k + 1, false)
+      SELECT i.indrelid, ic.relname, am.amname, i.indisunique, pg_get_expr(i.indpred, i.indrelid, true),
+             ARRAY(SELECT CASE WHEN i.indkey[k] = 0 THEN pg_get_indexdef(i.indexrelid, k + 1, true)
                                ELSE (SELECT a.attname FROM pg_attribute a
                                      WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k]) END
                           || CASE WHEN i.indoption[k] & 1 = 1 THEN ' DESC' ELSE '' END
@@ -187,15 +189,14 @@ public final class Introspector {
           case "d" -> Identity.BY_DEFAULT;
           default -> Identity.NONE;
         };
-    String expression = row.getString(9);
     boolean generated = "s".equals(row.getString(8));
     return new Column(
         name,
         type,
         !row.getBoolean(6),
-        generated ? null : expression,
+        generated ? null : row.getString(9),
         identity,
-        generated ? withoutOuterParentheses(expression) : null);
+        generated ? withoutOuterParentheses(row.getString(13)) : null);
   }
 
   private static void readConstraints(Connection connection, Array schemas, Map<Long, TableParts> tables)

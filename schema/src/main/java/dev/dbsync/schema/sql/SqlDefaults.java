@@ -28,8 +28,9 @@ import java.util.Set;
  *   <li>unquoted words are lower-cased, whitespace and comments between tokens do not matter, {@code E'..'} and
  *       dollar-quoted strings become plain string literals;
  *   <li>numbers are compared by value and written in full ({@code 1e3} is {@code 1000}, {@code 1.50} keeps its
- *       scale), a minus sign directly before a number is part of it, and a quoted number cast to a numeric type
- *       ({@code '-1'::integer}, {@code (0)::numeric}) is that number;
+ *       scale), a minus sign directly before a number is part of it, and a number, quoted or not, cast to a
+ *       numeric type that holds it exactly ({@code '-1'::integer}, {@code (0)::numeric}) is that number;
+ *   <li>{@code LIKE} and {@code ILIKE} are the operators PostgreSQL prints for them ({@code ~~}, {@code ~~*});
  *   <li>a string literal loses a cast to {@code text}, {@code character varying}, {@code bpchar} or
  *       {@code regclass} (how PostgreSQL types an untyped literal there), {@code NULL} loses any cast;
  *   <li>parentheses around a single operand, and around the whole expression, are dropped;
@@ -45,6 +46,8 @@ import java.util.Set;
 public final class SqlDefaults {
   private static final Set<String> NUMERIC_TYPES =
       Set.of("smallint", "integer", "bigint", "numeric", "real", "double precision");
+
+  private static final Set<String> INTEGER_TYPES = Set.of("smallint", "integer", "bigint");
 
   /** Casts PostgreSQL adds to an untyped string literal where the context expects that type. */
   private static final Set<String> STRING_CASTS =
@@ -112,8 +115,9 @@ public final class SqlDefaults {
         tokens.remove(i + 1);
         return true;
       }
-      if (token.kind() == SqlToken.Kind.NUMBER && castBase.equals("integer") && !token.text().contains(".")) {
-        tokens.remove(i + 1); // an integer literal is an integer already
+      if (token.kind() == SqlToken.Kind.NUMBER && NUMERIC_TYPES.contains(next.text())
+          && (!token.text().contains(".") || !INTEGER_TYPES.contains(next.text()))) {
+        tokens.remove(i + 1); // a number needs no cast to a numeric type that holds it exactly
         return true;
       }
       if (token.is(SqlToken.Kind.WORD, "null")) {

@@ -23,6 +23,10 @@ record SqlToken(Kind kind, String text) {
   }
 
   private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?";
+  /** Type names of the {@code type 'literal'} syntax that PostgreSQL prints as {@code 'literal'::type}. */
+  private static final Set<String> TYPED_LITERAL_WORDS =
+      Set.of("date", "time", "timestamp", "timestamptz", "interval", "json", "jsonb", "uuid", "text", "boolean",
+          "bool", "integer", "int", "bigint", "smallint", "numeric", "real", "inet", "cidr", "bytea");
   private static final Set<String> MULTI_WORD_TYPE_STARTS = Set.of("character", "char", "national", "double", "bit");
   private static final Set<String> MULTI_WORD_TYPE_CONTINUATIONS = Set.of("varying", "precision", "character");
 
@@ -52,7 +56,23 @@ record SqlToken(Kind kind, String text) {
 
   /** The tokens of {@code sql} with signs folded into numbers and {@code ::type} read as one cast token. */
   static List<SqlToken> tokenize(String sql) {
-    return casts(signedNumbers(new Lexer(sql).tokens()));
+    return casts(signedNumbers(likeOperators(new Lexer(sql).tokens())));
+  }
+
+  /** {@code [NOT] LIKE} / {@code [NOT] ILIKE} as the operators PostgreSQL stores and prints. */
+  private static List<SqlToken> likeOperators(List<SqlToken> tokens) {
+    List<SqlToken> out = new ArrayList<>(tokens.size());
+    for (SqlToken token : tokens) {
+      String operator = token.is(Kind.WORD, "like") ? "~~" : token.is(Kind.WORD, "ilike") ? "~~*" : null;
+      if (operator == null) {
+        out.add(token);
+      } else if (!out.isEmpty() && out.get(out.size() - 1).is(Kind.WORD, "not")) {
+        out.set(out.size() - 1, new SqlToken(Kind.OPERATOR, "!" + operator));
+      } else {
+        out.add(new SqlToken(Kind.OPERATOR, operator));
+      }
+    }
+    return out;
   }
 
   static String render(List<SqlToken> tokens) {
@@ -107,7 +127,13 @@ record SqlToken(Kind kind, String text) {
     List<SqlToken> out = new ArrayList<>(tokens.size());
     int i = 0;
     while (i < tokens.size()) {
-      if (tokens.get(i).is(Kind.OPERATOR, "::") && i + 1 < tokens.size()) {
+      SqlToken token = tokens.get(i);
+      if (token.kind == Kind.WORD && TYPED_LITERAL_WORDS.contains(token.text) && i + 1 < tokens.size()
+          && tokens.get(i + 1).kind == Kind.STRING && noOperandBefore(out)) {
+        out.add(tokens.get(i + 1)); // interval '1 day' is '1 day'::interval
+        out.add(new SqlToken(Kind.CAST, canonicalType(token.text)));
+        i += 2;
+      } else if (token.is(Kind.OPERATOR, "::") && i + 1 < tokens.size()) {
         StringBuilder type = new StringBuilder();
         i = typeName(tokens, i + 1, type);
         out.add(new SqlToken(Kind.CAST, canonicalType(type.toString())));
