@@ -1,0 +1,43 @@
+package dev.dbsync;
+
+import dev.dbsync.runtime.engine.EngineMessages;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What {@link DbSync#apply} did.
+ *
+ * @param schema the schema of the history table (where the migrations were recorded)
+ * @param applied the migrations applied by this call, in order; empty when the database was up to date
+ * @param version the database's version afterwards, null when no migration exists at all
+ * @param duration the whole call, connection included
+ */
+public record ApplyResult(String schema, List<Migration> applied, String version, Duration duration) {
+  public ApplyResult {
+    applied = List.copyOf(applied);
+  }
+
+  /** One applied migration: {@code V1__create_profiles_posts.sql} has version 1, description "create profiles posts". */
+  public record Migration(String version, String description, String script, Duration duration) {}
+
+  public boolean upToDate() {
+    return applied.isEmpty();
+  }
+
+  /** "Applied 1 migration to public in 45 ms: V1 create profiles posts (12 ms)" or "Database is up to date ...". */
+  public String summary() {
+    if (applied.isEmpty()) {
+      return EngineMessages.upToDate(version);
+    }
+    return EngineMessages.applied(schema,
+        applied.stream()
+            .map(m -> EngineMessages.appliedMigration(m.version(), m.description(), m.duration().toMillis()))
+            .toList(),
+        duration.toMillis());
+  }
+
+  @Override
+  public String toString() {
+    return summary();
+  }
+}

@@ -1,0 +1,134 @@
+package dev.dbsync;
+
+import dev.dbsync.runtime.engine.EngineMessages;
+import dev.dbsync.runtime.engine.MigrationLocation;
+import dev.dbsync.runtime.engine.Migrator;
+import dev.dbsync.runtime.engine.Settings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Applies the migrations under {@code db/migration} at application startup:
+ *
+ * <pre>{@code
+ * ApplyResult result = DbSync.apply(dataSource);
+ * log.info(result.summary());
+ * }</pre>
+ *
+ * <p>Everything pending runs on one connection in one transaction, under Flyway's advisory lock, recorded in
+ * Flyway's {@code flyway_schema_history}; a failure leaves the database as it was and throws
+ * {@link MigrationException}. When nothing is pending the call costs one query. Settings the code does not make
+ * come from system properties or environment variables ({@code DBSYNC_MODE}, {@code DBSYNC_LOCK_TIMEOUT}, ...;
+ * see {@link Builder}).
+ */
+public final class DbSync {
+  private DbSync() {}
+
+  public enum Mode {
+    /** The default. */
+    DEVELOPMENT,
+    /** Refuses migrations marked {@code -- dbsync:destructive} unless they are allowed. */
+    PRODUCTION
+  }
+
+  /** Applies every pending migration with the settings from system properties and the environment. */
+  public static ApplyResult apply(DataSource dataSource) {
+    return configure().apply(dataSource);
+  }
+
+  public static Builder configure() {
+    return new Builder();
+  }
+
+  /**
+   * Settings for one {@link #apply}. Each one left unset here is read from the system property or, failing
+   * that, the environment variable named with it; an invalid value there fails {@code apply} with a message
+   * naming the variable.
+   */
+  public static final class Builder {
+    private Mode mode;
+    private Duration lockTimeout;
+    private Duration statementTimeout;
+    private Duration lockWait;
+    private Settings.DestructivePolicy destructive;
+    private String historyTable;
+    private ClassLoader classLoader;
+
+    private Builder() {}
+
+    /** {@code DBSYNC_MODE} / {@code dbsync.mode}: {@code development} (default) or {@code production}. */
+    public Builder mode(Mode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /**
+     * {@code DBSYNC_LOCK_TIMEOUT}: how long a migration statement may wait for a table lock held by application
+     * traffic before everything is rolled back (default 5 s; zero waits forever).
+     */
+    public Builder lockTimeout(Duration timeout) {
+      this.lockTimeout = nonNegative("lockTimeout", timeout);
+      return this;
+    }
+
+    /** {@code DBSYNC_STATEMENT_TIMEOUT}: limit for each migration statement (default: the server's setting). */
+    public Builder statementTimeout(Duration timeout) {
+      this.statementTimeout = nonNegative("statementTimeout", timeout);
+      return this;
+    }
+
+    /** {@code DBSYNC_LOCK_WAIT}: how long to wait for another instance's migration lock (default 2 min). */
+    public Builder lockWait(Duration wait) {
+      this.lockWait = nonNegative("lockWait", wait);
+      return this;
+    }
+
+    /** {@code DBSYNC_ALLOW_DESTRUCTIVE=true}: production mode may apply every destructive migration. */
+    public Builder allowDestructive(boolean allow) {
+      this.destructive = allow ? Settings.DestructivePolicy.ALL : Settings.DestructivePolicy.NONE;
+      return this;
+    }
+
+    /** {@code DBSYNC_ALLOW_DESTRUCTIVE=5,7}: production mode may apply these destructive migrations only. */
+    public Builder allowDestructive(String... versions) {
+      this.destructive = Settings.DestructivePolicy.versions(List.of(versions));
+      return this;
+    }
+
+    /** {@code DBSYNC_HISTORY_TABLE}: {@code table} (in {@code public}) or {@code schema.table}. */
+    public Builder historyTable(String table) {
+      this.historyTable = Objects.requireNonNull(table, "table");
+      return this;
+    }
+
+    /** Where {@code db/migration} is looked up (default: the thread's context class loader). */
+    public Builder classLoader(ClassLoader classLoader) {
+      this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+      return this;
+    }
+
+    public ApplyResult apply(DataSource dataSource) {
+      Settings settings = Settings.resolve(
+          new Settings.Explicit(mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable),
+          Settings.systemEnvironment());
+      return new Migrator(settings, new MigrationLocation(loader(), MigrationLocation.DEFAULT)).apply(dataSource);
+    }
+
+    private ClassLoader loader() {
+      if (classLoader != null) {
+        return classLoader;
+      }
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      return context != null ? context : DbSync.class.getClassLoader();
+    }
+
+    private static Duration nonNegative(String setting, Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException(EngineMessages.negative(setting, value));
+      }
+      return value;
+    }
+  }
+}

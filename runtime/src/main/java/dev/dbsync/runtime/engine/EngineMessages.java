@@ -1,0 +1,158 @@
+package dev.dbsync.runtime.engine;
+
+import dev.dbsync.schema.model.QualifiedName;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+/** Every text the engine shows a user: the code and the tests use these, so they cannot drift apart. */
+public final class EngineMessages {
+  private static final int STATEMENT_SHOWN = 200;
+
+  private EngineMessages() {}
+
+  public static String statementFailed(String script, String statement, SQLException e) {
+    return "Migration " + script + " failed at statement: " + abbreviate(statement) + "\n-> PostgreSQL: "
+        + postgresMessage(e) + "\n" + hint(e.getSQLState())
+        + "Nothing was applied: the transaction was rolled back.";
+  }
+
+  private static String hint(String sqlState) {
+    if ("55P03".equals(sqlState)) {
+      return "-> The statement waited longer than the lock timeout for a lock that another session holds on the"
+          + " table it changes (see pg_locks / pg_stat_activity). Apply again when that session is done, or"
+          + " raise " + Settings.describe(Settings.LOCK_TIMEOUT) + ".\n";
+    }
+    if ("57014".equals(sqlState)) {
+      return "-> The statement ran longer than the statement timeout; raise "
+          + Settings.describe(Settings.STATEMENT_TIMEOUT) + " if it needs more time.\n";
+    }
+    return "";
+  }
+
+  public static String failed(SQLException e) {
+    return "dbsync could not apply migrations: " + postgresMessage(e)
+        + "\nNothing was applied: the transaction was rolled back.";
+  }
+
+  public static String postgresMessage(SQLException e) {
+    return e.getMessage() + " (SQLState " + e.getSQLState() + ")";
+  }
+
+  /** The statement on one line, cut after {@value #STATEMENT_SHOWN} characters. */
+  public static String abbreviate(String statement) {
+    String oneLine = statement.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= STATEMENT_SHOWN ? oneLine : oneLine.substring(0, STATEMENT_SHOWN) + " ...";
+  }
+
+  public static String lockWaitTimeout(Duration waited, QualifiedName historyTable) {
+    return "Another process held the migration lock of " + historyTable + " (a dbsync or Flyway migration of"
+        + " this database) for longer than " + format(waited) + "; nothing was applied. Apply again when it is"
+        + " done, or raise " + Settings.describe(Settings.LOCK_WAIT) + ".";
+  }
+
+  public static String interrupted() {
+    return "Interrupted while waiting for the migration lock; nothing was applied.";
+  }
+
+  public static String destructiveRefused(MigrationFile file, List<String> changes) {
+    return "Production mode refuses the destructive migration " + file.script() + " (" + String.join("; ", changes)
+        + "). Review it, then allow it with " + Settings.describe(Settings.ALLOW_DESTRUCTIVE) + " = "
+        + file.version().text() + " (or true), or DbSync.configure().allowDestructive(\"" + file.version().text()
+        + "\"). Nothing was applied.";
+  }
+
+  public static String invalidHistory(List<String> problems) {
+    return "Validation of the schema history failed; nothing was applied:\n" + String.join("\n", problems);
+  }
+
+  public static String checksumMismatch(MigrationFile file, Integer applied, int resolved) {
+    return "Migration checksum mismatch for migration version " + file.version().text() + " (" + file.origin()
+        + ")\n-> Applied to database : " + applied + "\n-> Resolved locally    : " + resolved
+        + "\nEither revert the changes to " + file.script() + " (an applied migration must not change; put new"
+        + " changes in a new migration), or, if the edit is harmless, run Flyway's repair to record the new"
+        + " checksum.";
+  }
+
+  public static String descriptionMismatch(MigrationFile file, String applied) {
+    return "Migration description mismatch for migration version " + file.version().text() + " (" + file.origin()
+        + ")\n-> Applied to database : " + applied + "\n-> Resolved locally    : " + file.description()
+        + "\nEither rename the file back, or run Flyway's repair.";
+  }
+
+  public static String appliedButMissing(String version, String script) {
+    return "Detected applied migration not resolved locally: " + version + " (" + script + "). Restore the file"
+        + " under db/migration, or deploy the release that contains it.";
+  }
+
+  public static String failedRow(String version, String description) {
+    return "Detected failed migration to version " + version + " (" + description + "). Remove any"
+        + " half-completed changes, then run Flyway's repair to delete the failed row.";
+  }
+
+  public static String outOfOrder(MigrationFile file, MigrationVersion latest) {
+    return "Detected resolved migration not applied to database: " + file.version().text() + " (" + file.script()
+        + ") is older than the applied version " + latest.text() + ". Give it a version above " + latest.text()
+        + " (rename the file), or delete it if its changes are already in the database.";
+  }
+
+  public static String unreadableHistoryVersion(String version) {
+    return "The schema history holds a version dbsync cannot read: " + version;
+  }
+
+  public static String duplicateVersion(MigrationVersion version, String first, String second) {
+    return "Found more than one migration with version " + version.text() + ": " + first + " and " + second
+        + ". Give one of them another version.";
+  }
+
+  public static String invalidVersion(String origin) {
+    return "Invalid migration file name " + origin + ": the version (between V and __) may contain only digits"
+        + " and . or _ separators, e.g. V2__add_posts.sql or V1_1__fix.sql.";
+  }
+
+  public static String ignoredFile(String origin) {
+    return "Ignoring " + origin + ": not a versioned migration (V<version>__<description>.sql).";
+  }
+
+  public static String unreadable(String origin) {
+    return "Cannot read migration " + origin;
+  }
+
+  public static String unlistable(String location) {
+    return "Cannot list the migration location " + location;
+  }
+
+  public static String unsupportedLocation(String url) {
+    return "Cannot list migrations at " + url + ": only directories and jar files are supported.";
+  }
+
+  public static String invalidSetting(String source, String value, String expected) {
+    return "Invalid value '" + value + "' for " + source + ": expected " + expected + ".";
+  }
+
+  public static String invalidDestructiveVersion(String version) {
+    return "Invalid migration version '" + version + "' in allowDestructive: expected a version such as 5 or 1.2.";
+  }
+
+  public static String negative(String setting, Duration value) {
+    return setting + " must not be negative: " + value;
+  }
+
+  public static String upToDate(String version) {
+    return "Database is up to date (" + (version == null ? "no migrations" : "version " + version)
+        + "); nothing to apply.";
+  }
+
+  public static String applied(String schema, List<String> migrations, long millis) {
+    return "Applied " + migrations.size() + (migrations.size() == 1 ? " migration" : " migrations") + " to "
+        + schema + " in " + millis + " ms: " + String.join(", ", migrations);
+  }
+
+  public static String appliedMigration(String version, String description, long millis) {
+    return "V" + version + " " + description + " (" + millis + " ms)";
+  }
+
+  private static String format(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+}

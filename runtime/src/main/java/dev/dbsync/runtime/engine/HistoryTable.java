@@ -1,0 +1,120 @@
+package dev.dbsync.runtime.engine;
+
+import dev.dbsync.schema.model.QualifiedName;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Flyway's schema history table: the same DDL Flyway 13's PostgreSQL support creates, the same rows, and the
+ * same advisory lock key, so that Flyway and dbsync read each other's history and never migrate one database
+ * at the same time.
+ */
+public final class HistoryTable {
+  public static final String DEFAULT_NAME = "flyway_schema_history";
+
+  /** ASCII "Flyway": Flyway adds the hash of the quoted table name to it. */
+  private static final long FLYWAY_LOCK_MAGIC = 0x466C79776179L;
+
+  private final QualifiedName name;
+  private final String sql;
+
+  public HistoryTable(QualifiedName name) {
+    this.name = name;
+    this.sql = quote(name.schema()) + "." + quote(name.name());
+  }
+
+  public QualifiedName name() {
+    return name;
+  }
+
+  /** Flyway's key: its magic number plus the hash of {@code "schema"."table"}, as Flyway quotes it. */
+  public long lockKey() {
+    return FLYWAY_LOCK_MAGIC + sql.hashCode();
+  }
+
+  /** Always double-quoted, like Flyway's PostgreSQL support (its lock key depends on this spelling). */
+  private static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  public String selectAll() {
+    return "SELECT installed_rank, version, description, type, script, checksum, success FROM " + sql
+        + " ORDER BY installed_rank";
+  }
+
+  public List<HistoryRow> read(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(selectAll())) {
+      return rows(rows);
+    }
+  }
+
+  public static List<HistoryRow> rows(ResultSet rows) throws SQLException {
+    List<HistoryRow> history = new ArrayList<>();
+    while (rows.next()) {
+      int checksum = rows.getInt(6);
+      history.add(new HistoryRow(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4),
+          rows.getString(5), rows.wasNull() ? null : checksum, rows.getBoolean(7)));
+    }
+    return history;
+  }
+
+  /** Creates the table (and its schema) unless it exists; the caller holds the migration lock. */
+  public void createIfMissing(Connection connection) throws SQLException {
+    try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      exists.setString(1, sql);
+      try (ResultSet rs = exists.executeQuery()) {
+        rs.next();
+        if (rs.getBoolean(1)) {
+          return;
+        }
+      }
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(name.schema()));
+      // Flyway 13.12.0, PostgreSQLDatabase.getRawCreateScript, without tablespace and baseline
+      statement.execute("CREATE TABLE " + sql + " (\n"
+          + "    \"installed_rank\" INT NOT NULL,\n"
+          + "    \"version\" VARCHAR(50),\n"
+          + "    \"description\" VARCHAR(200) NOT NULL,\n"
+          + "    \"type\" VARCHAR(20) NOT NULL,\n"
+          + "    \"script\" VARCHAR(1000) NOT NULL,\n"
+          + "    \"checksum\" INTEGER,\n"
+          + "    \"installed_by\" VARCHAR(100) NOT NULL,\n"
+          + "    \"installed_on\" TIMESTAMP NOT NULL DEFAULT now(),\n"
+          + "    \"execution_time\" INTEGER NOT NULL,\n"
+          + "    \"success\" BOOLEAN NOT NULL\n"
+          + ")");
+      statement.execute("ALTER TABLE " + sql + " ADD CONSTRAINT " + quote(name.name() + "_pk")
+          + " PRIMARY KEY (\"installed_rank\")");
+      statement.execute("CREATE INDEX " + quote(name.name() + "_s_idx") + " ON " + sql + " (\"success\")");
+    }
+  }
+
+  /** Rows for applied migrations, ranks following the last one; installed_by is the session's user. */
+  public void insert(Connection connection, int firstRank, List<Applied> applied) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + sql
+        + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
+        + " VALUES (?, ?, ?, 'SQL', ?, ?, current_user, ?, true)")) {
+      int rank = firstRank;
+      for (Applied a : applied) {
+        insert.setInt(1, rank++);
+        insert.setString(2, a.file().version().text());
+        insert.setString(3, a.file().description());
+        insert.setString(4, a.file().script());
+        insert.setInt(5, a.checksum());
+        insert.setInt(6, (int) Math.min(Integer.MAX_VALUE, a.millis()));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** A migration that ran in this transaction. */
+  public record Applied(MigrationFile file, int checksum, long millis) {}
+}

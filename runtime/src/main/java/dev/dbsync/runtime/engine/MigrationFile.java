@@ -1,0 +1,52 @@
+package dev.dbsync.runtime.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A versioned migration as found in the migration location: {@code V<version>__<description>.sql}. Its
+ * checksum is computed from the file as it is now, and remembered per JVM only while the file's stamp (size
+ * and modification time, or a jar entry's CRC) stays the same, so an unchanged file is not read again.
+ */
+public record MigrationFile(
+    MigrationVersion version, String description, String script, String origin, Content content) {
+
+  /** Where the bytes come from, and a value that changes whenever they do. */
+  public interface Content {
+    Object stamp();
+
+    byte[] read() throws IOException;
+  }
+
+  private record Remembered(Object stamp, int checksum) {}
+
+  private static final Map<String, Remembered> CHECKSUMS = new ConcurrentHashMap<>();
+
+  public int checksum() {
+    Object stamp = content.stamp();
+    Remembered remembered = CHECKSUMS.get(origin);
+    if (remembered != null && remembered.stamp().equals(stamp)) {
+      return remembered.checksum();
+    }
+    return FlywayChecksum.of(text());
+  }
+
+  /** The script's text (UTF-8, byte order mark removed); remembers its checksum. */
+  public String text() {
+    Object stamp = content.stamp();
+    try {
+      String text = FlywayChecksum.decode(content.read());
+      CHECKSUMS.put(origin, new Remembered(stamp, FlywayChecksum.of(text)));
+      return text;
+    } catch (IOException e) {
+      throw new UncheckedIOException(EngineMessages.unreadable(origin), e);
+    }
+  }
+
+  /** {@code V1} style label used in messages and summaries. */
+  public String label() {
+    return "V" + version.text();
+  }
+}

@@ -1,0 +1,169 @@
+package dev.dbsync.runtime.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import dev.dbsync.MigrationException;
+
+/**
+ * Lists the migrations of one class-path location ({@code db/migration}): every directory or jar that holds
+ * it, and only those, so startup never scans the whole class path. Directories are listed on every call (a
+ * file added by hand is found); a jar's listing is remembered per JVM, since a jar does not change while it
+ * is on the class path.
+ */
+public final class MigrationLocation {
+  public static final String DEFAULT = "db/migration";
+
+  private static final System.Logger LOG = System.getLogger(MigrationLocation.class.getName());
+  private static final Map<String, List<JarListing>> JAR_LISTINGS = new ConcurrentHashMap<>();
+
+  private record JarListing(String entryName, long crc, long size) {}
+
+  private record FileStamp(long modified, long size) {}
+
+  private record EntryStamp(long crc, long size) {}
+
+  private final ClassLoader classLoader;
+  private final String location;
+
+  public MigrationLocation(ClassLoader classLoader, String location) {
+    this.classLoader = classLoader;
+    this.location = location;
+  }
+
+  /** The migrations found, ordered by version; two files with the same version are an error. */
+  public List<MigrationFile> migrations() {
+    List<MigrationFile> found = new ArrayList<>();
+    try {
+      Enumeration<URL> roots = classLoader.getResources(location);
+      while (roots.hasMoreElements()) {
+        URL root = roots.nextElement();
+        switch (root.getProtocol()) {
+          case "file" -> listDirectory(root, found);
+          case "jar" -> listJar(root, found);
+          default -> throw new MigrationException(EngineMessages.unsupportedLocation(root.toString()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(EngineMessages.unlistable(location), e);
+    }
+    found.sort(Comparator.comparing(MigrationFile::version));
+    for (int i = 1; i < found.size(); i++) {
+      if (found.get(i).version().sameAs(found.get(i - 1).version())) {
+        throw new MigrationException(
+            EngineMessages.duplicateVersion(found.get(i - 1).version(), found.get(i - 1).origin(), found.get(i).origin()));
+      }
+    }
+    return found;
+  }
+
+  private void listDirectory(URL root, List<MigrationFile> found) throws IOException {
+    Path directory;
+    try {
+      directory = Path.of(root.toURI());
+    } catch (URISyntaxException e) {
+      throw new IOException(e);
+    }
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(directory)) {
+      files = walk.filter(p -> p.getFileName().toString().endsWith(".sql")).toList();
+    }
+    for (Path file : files) {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        continue;
+      }
+      String script = directory.relativize(file).toString().replace('\\', '/');
+      FileStamp stamp = new FileStamp(attributes.lastModifiedTime().toMillis(), attributes.size());
+      add(found, script, file.toUri().toString(), new MigrationFile.Content() {
+        @Override
+        public Object stamp() {
+          try {
+            BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
+            return new FileStamp(now.lastModifiedTime().toMillis(), now.size());
+          } catch (IOException e) {
+            return stamp; // reading the file will then say what is wrong
+          }
+        }
+
+        @Override
+        public byte[] read() throws IOException {
+          return Files.readAllBytes(file);
+        }
+      });
+    }
+  }
+
+  private void listJar(URL root, List<MigrationFile> found) throws IOException {
+    String rootText = root.toString();
+    String jarUrl = rootText.substring(0, rootText.lastIndexOf("!/") + 2);
+    List<JarListing> listing = JAR_LISTINGS.get(rootText);
+    if (listing == null) {
+      listing = readJarListing(root);
+      JAR_LISTINGS.put(rootText, listing);
+    }
+    String prefix = location + "/";
+    for (JarListing entry : listing) {
+      String origin = jarUrl + entry.entryName();
+      EntryStamp stamp = new EntryStamp(entry.crc(), entry.size());
+      add(found, entry.entryName().substring(prefix.length()), origin,
+          new MigrationFile.Content() {
+            @Override
+            public Object stamp() {
+              return stamp;
+            }
+
+            @Override
+            public byte[] read() throws IOException {
+              try (InputStream in = new URL(origin).openStream()) {
+                return in.readAllBytes();
+              }
+            }
+          });
+    }
+  }
+
+  private static List<JarListing> readJarListing(URL root) throws IOException {
+    JarURLConnection connection = (JarURLConnection) root.openConnection();
+    JarFile jar = connection.getJarFile(); // shared by the JDK's jar cache: not ours to close
+    String prefix = connection.getEntryName() + "/";
+    List<JarListing> listing = new ArrayList<>();
+    for (JarEntry entry : Collections.list(jar.entries())) {
+      if (entry.getName().startsWith(prefix) && entry.getName().endsWith(".sql") && !entry.isDirectory()) {
+        listing.add(new JarListing(entry.getName(), entry.getCrc(), entry.getSize()));
+      }
+    }
+    return List.copyOf(listing);
+  }
+
+  private static void add(List<MigrationFile> found, String script, String origin, MigrationFile.Content content) {
+    String fileName = script.substring(script.lastIndexOf('/') + 1);
+    int separator = fileName.indexOf("__");
+    if (!fileName.startsWith("V") || separator < 0) {
+      LOG.log(System.Logger.Level.WARNING, EngineMessages.ignoredFile(origin));
+      return;
+    }
+    MigrationVersion version = MigrationVersion.parseOrNull(fileName.substring(1, separator));
+    if (version == null) {
+      throw new MigrationException(EngineMessages.invalidVersion(origin));
+    }
+    String description = fileName.substring(separator + 2, fileName.length() - ".sql".length()).replace('_', ' ');
+    found.add(new MigrationFile(version, description, script, origin, content));
+  }
+}

@@ -1,0 +1,42 @@
+package dev.dbsync.runtime.engine;
+
+import dev.dbsync.schema.sql.SqlScript;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** A pending migration read once: its checksum, its statements and the destructive changes its header declares. */
+record PreparedMigration(MigrationFile file, int checksum, List<String> statements, List<String> destructive) {
+  /** The renderer writes each enum value addition as its own statement of exactly this form. */
+  private static final Pattern ADD_ENUM_VALUE =
+      Pattern.compile("(?is)^\\s*ALTER\\s+TYPE\\s+.+\\s+ADD\\s+VALUE\\s+IF\\s+NOT\\s+EXISTS\\s+.*");
+
+  private static final String DESTRUCTIVE = "-- dbsync:destructive ";
+
+  static PreparedMigration of(MigrationFile file) {
+    String text = file.text();
+    return new PreparedMigration(file, FlywayChecksum.of(text), SqlScript.split(text), destructive(text));
+  }
+
+  /** The {@code -- dbsync:destructive <description>} lines of the header (the comment lines the file starts with). */
+  private static List<String> destructive(String text) {
+    List<String> changes = new ArrayList<>();
+    for (String line : text.split("\\R")) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      if (!trimmed.startsWith("--")) {
+        break;
+      }
+      if (trimmed.startsWith(DESTRUCTIVE)) {
+        changes.add(trimmed.substring(DESTRUCTIVE.length()).strip());
+      }
+    }
+    return List.copyOf(changes);
+  }
+
+  List<String> enumValueAdditions() {
+    return statements.stream().filter(s -> ADD_ENUM_VALUE.matcher(s).matches()).toList();
+  }
+}

@@ -1,0 +1,180 @@
+package dev.dbsync.runtime.engine;
+
+import dev.dbsync.DbSync;
+import dev.dbsync.schema.model.QualifiedName;
+import dev.dbsync.schema.sql.Identifiers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The engine's configuration, fully resolved: what the code set wins, then the system property
+ * ({@code dbsync.lock.timeout}), then the environment variable ({@code DBSYNC_LOCK_TIMEOUT}), then the
+ * default. Defaults never break a healthy deployment: no statement timeout, 5 s lock timeout for the
+ * migration's own statements, 2 min wait for another instance's migration lock.
+ *
+ * @param statementTimeout null: the server's own setting is left alone
+ */
+public record Settings(
+    DbSync.Mode mode, Duration lockTimeout, Duration statementTimeout, Duration lockWait,
+    DestructivePolicy destructive, QualifiedName historyTable) {
+
+  public static final String MODE = "DBSYNC_MODE";
+  public static final String LOCK_TIMEOUT = "DBSYNC_LOCK_TIMEOUT";
+  public static final String STATEMENT_TIMEOUT = "DBSYNC_STATEMENT_TIMEOUT";
+  public static final String LOCK_WAIT = "DBSYNC_LOCK_WAIT";
+  public static final String ALLOW_DESTRUCTIVE = "DBSYNC_ALLOW_DESTRUCTIVE";
+  public static final String HISTORY_TABLE = "DBSYNC_HISTORY_TABLE";
+
+  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(2);
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+  /** Which migrations marked {@code -- dbsync:destructive} production mode may apply. */
+  public record DestructivePolicy(boolean all, List<String> versions) {
+    public static final DestructivePolicy NONE = new DestructivePolicy(false, List.of());
+    public static final DestructivePolicy ALL = new DestructivePolicy(true, List.of());
+
+    public DestructivePolicy {
+      versions = List.copyOf(versions);
+    }
+
+    public static DestructivePolicy versions(List<String> versions) {
+      List<String> normalized = new ArrayList<>();
+      for (String v : versions) {
+        String text = v.strip();
+        text = text.startsWith("V") || text.startsWith("v") ? text.substring(1) : text;
+        if (MigrationVersion.parseOrNull(text) == null) {
+          throw new IllegalArgumentException(EngineMessages.invalidDestructiveVersion(v));
+        }
+        normalized.add(text);
+      }
+      return new DestructivePolicy(false, normalized);
+    }
+
+    public boolean allows(MigrationVersion version) {
+      return all || versions.stream().anyMatch(v -> MigrationVersion.parseOrNull(v).sameAs(version));
+    }
+  }
+
+  /** What the code set; null where it set nothing. */
+  public record Explicit(
+      DbSync.Mode mode, Duration lockTimeout, Duration statementTimeout, Duration lockWait,
+      DestructivePolicy destructive, String historyTable) {
+    public static final Explicit NONE = new Explicit(null, null, null, null, null, null);
+  }
+
+  /** Reads a setting by its environment variable name: system property first, then the environment. */
+  public static UnaryOperator<String> systemEnvironment() {
+    return variable -> {
+      String property = System.getProperty(propertyName(variable));
+      return property != null ? property : System.getenv(variable);
+    };
+  }
+
+  /** {@code DBSYNC_LOCK_TIMEOUT} → {@code dbsync.lock.timeout}. */
+  public static String propertyName(String variable) {
+    return variable.toLowerCase(Locale.ROOT).replace('_', '.');
+  }
+
+  public static Settings resolve(Explicit explicit, UnaryOperator<String> environment) {
+    DbSync.Mode mode = explicit.mode() != null ? explicit.mode() : mode(environment);
+    Duration lockTimeout = explicit.lockTimeout() != null
+        ? explicit.lockTimeout() : duration(environment, LOCK_TIMEOUT, DEFAULT_LOCK_TIMEOUT);
+    Duration statementTimeout = explicit.statementTimeout() != null
+        ? explicit.statementTimeout() : duration(environment, STATEMENT_TIMEOUT, null);
+    Duration lockWait = explicit.lockWait() != null
+        ? explicit.lockWait() : duration(environment, LOCK_WAIT, DEFAULT_LOCK_WAIT);
+    DestructivePolicy destructive = explicit.destructive() != null
+        ? explicit.destructive() : destructive(environment);
+    String table = explicit.historyTable() != null ? explicit.historyTable() : environment.apply(HISTORY_TABLE);
+    QualifiedName historyTable = table == null || table.isBlank()
+        ? QualifiedName.of(QualifiedName.DEFAULT_SCHEMA, HistoryTable.DEFAULT_NAME)
+        : historyTable(table, explicit.historyTable() != null ? "historyTable(...)" : describe(HISTORY_TABLE));
+    return new Settings(mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable);
+  }
+
+  private static DbSync.Mode mode(UnaryOperator<String> environment) {
+    String value = environment.apply(MODE);
+    if (value == null || value.isBlank()) {
+      return DbSync.Mode.DEVELOPMENT;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "development" -> DbSync.Mode.DEVELOPMENT;
+      case "production" -> DbSync.Mode.PRODUCTION;
+      default -> throw new IllegalArgumentException(
+          EngineMessages.invalidSetting(describe(MODE), value, "development or production"));
+    };
+  }
+
+  private static Duration duration(UnaryOperator<String> environment, String variable, Duration fallback) {
+    String value = environment.apply(variable);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    Duration parsed = parseDuration(value);
+    if (parsed == null) {
+      throw new IllegalArgumentException(
+          EngineMessages.invalidSetting(describe(variable), value, "a duration such as 500ms, 5s, 2m or 1h"));
+    }
+    return parsed;
+  }
+
+  /** {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}; null when it is none of these. */
+  public static Duration parseDuration(String text) {
+    Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      return null;
+    }
+    long amount;
+    try {
+      amount = Long.parseLong(m.group(1));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      default -> Duration.ofHours(amount);
+    };
+  }
+
+  private static DestructivePolicy destructive(UnaryOperator<String> environment) {
+    String value = environment.apply(ALLOW_DESTRUCTIVE);
+    if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+      return DestructivePolicy.NONE;
+    }
+    if (value.strip().equalsIgnoreCase("true")) {
+      return DestructivePolicy.ALL;
+    }
+    try {
+      return DestructivePolicy.versions(List.of(value.split(",")));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(EngineMessages.invalidSetting(describe(ALLOW_DESTRUCTIVE), value,
+          "true, false or a comma-separated list of migration versions such as 5,7"));
+    }
+  }
+
+  private static QualifiedName historyTable(String text, String source) {
+    QualifiedName name = QualifiedName.parse(text.strip());
+    for (String part : List.of(name.schema(), name.name())) {
+      String problem = Identifiers.problem(part);
+      if (problem != null) {
+        throw new IllegalArgumentException(
+            EngineMessages.invalidSetting(source, text, "a table name or schema.table (" + problem + ")"));
+      }
+    }
+    return name;
+  }
+
+  /** How an operator sets a variable: both spellings, for messages. */
+  public static String describe(String variable) {
+    return variable + " (system property " + propertyName(variable) + ")";
+  }
+}

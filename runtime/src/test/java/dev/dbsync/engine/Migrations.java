@@ -1,0 +1,100 @@
+package dev.dbsync.engine;
+
+import dev.dbsync.ApplyResult;
+import dev.dbsync.DbSync;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * A migration set in a directory of its own ({@code <root>/db/migration}), seen through a class loader that
+ * sees nothing else, so each test applies exactly its own files through the public API.
+ */
+final class Migrations {
+  private final Path root;
+
+  private Migrations(Path root) {
+    this.root = root;
+  }
+
+  static Migrations in(Path root) {
+    try {
+      Files.createDirectories(root.resolve("db/migration"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Migrations(root);
+  }
+
+  /** A copy of the test resource set {@code engine/<set>} in {@code root}. */
+  static Migrations copyOf(String set, Path root) {
+    Migrations copy = in(root);
+    Path source = resource("/engine/" + set + "/db/migration");
+    try (Stream<Path> files = Files.list(source)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, copy.directory().resolve(file.getFileName()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return copy;
+  }
+
+  static Path resource(String name) {
+    try {
+      return Path.of(Migrations.class.getResource(name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Migrations add(String fileName, String sql) {
+    return write(fileName, sql.getBytes(StandardCharsets.UTF_8));
+  }
+
+  Migrations write(String fileName, byte[] bytes) {
+    try {
+      Files.write(directory().resolve(fileName), bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  Path directory() {
+    return root.resolve("db/migration");
+  }
+
+  Path root() {
+    return root;
+  }
+
+  /** Flyway's spelling of the same location. */
+  String flywayLocation() {
+    return "filesystem:" + directory();
+  }
+
+  ClassLoader classLoader() {
+    try {
+      return new URLClassLoader(new URL[] {root.toUri().toURL()}, null);
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  DbSync.Builder configure() {
+    return DbSync.configure().classLoader(classLoader());
+  }
+
+  ApplyResult apply(DataSource dataSource) {
+    return configure().apply(dataSource);
+  }
+}

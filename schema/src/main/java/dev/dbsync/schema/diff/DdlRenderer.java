@@ -1,0 +1,402 @@
+package dev.dbsync.schema.diff;
+
+import static dev.dbsync.schema.sql.Identifiers.literal;
+import static dev.dbsync.schema.sql.Identifiers.quote;
+
+import dev.dbsync.schema.diff.SchemaChange.CheckAdded;
+import dev.dbsync.schema.diff.SchemaChange.CheckDropped;
+import dev.dbsync.schema.diff.SchemaChange.ColumnAdded;
+import dev.dbsync.schema.diff.SchemaChange.ColumnDropped;
+import dev.dbsync.schema.diff.SchemaChange.ColumnRenamed;
+import dev.dbsync.schema.diff.SchemaChange.ColumnTypeChanged;
+import dev.dbsync.schema.diff.SchemaChange.ConstraintRenamed;
+import dev.dbsync.schema.diff.SchemaChange.DefaultDropped;
+import dev.dbsync.schema.diff.SchemaChange.DefaultSet;
+import dev.dbsync.schema.diff.SchemaChange.EnumColumn;
+import dev.dbsync.schema.diff.SchemaChange.EnumCreated;
+import dev.dbsync.schema.diff.SchemaChange.EnumDropped;
+import dev.dbsync.schema.diff.SchemaChange.EnumRecreated;
+import dev.dbsync.schema.diff.SchemaChange.EnumValueAdded;
+import dev.dbsync.schema.diff.SchemaChange.EnumValueRenamed;
+import dev.dbsync.schema.diff.SchemaChange.ForeignKeyAdded;
+import dev.dbsync.schema.diff.SchemaChange.ForeignKeyDropped;
+import dev.dbsync.schema.diff.SchemaChange.GeneratedExpressionDropped;
+import dev.dbsync.schema.diff.SchemaChange.IdentityAdded;
+import dev.dbsync.schema.diff.SchemaChange.IdentityChanged;
+import dev.dbsync.schema.diff.SchemaChange.IdentityDropped;
+import dev.dbsync.schema.diff.SchemaChange.IndexCreated;
+import dev.dbsync.schema.diff.SchemaChange.IndexDropped;
+import dev.dbsync.schema.diff.SchemaChange.IndexRenamed;
+import dev.dbsync.schema.diff.SchemaChange.NotNullAdded;
+import dev.dbsync.schema.diff.SchemaChange.NotNullDropped;
+import dev.dbsync.schema.diff.SchemaChange.PrimaryKeyAdded;
+import dev.dbsync.schema.diff.SchemaChange.PrimaryKeyDropped;
+import dev.dbsync.schema.diff.SchemaChange.TableCreated;
+import dev.dbsync.schema.diff.SchemaChange.TableDropped;
+import dev.dbsync.schema.diff.SchemaChange.TableRenamed;
+import dev.dbsync.schema.diff.SchemaChange.UniqueAdded;
+import dev.dbsync.schema.diff.SchemaChange.UniqueDropped;
+import dev.dbsync.schema.model.Column;
+import dev.dbsync.schema.model.ForeignKey;
+import dev.dbsync.schema.model.Identity;
+import dev.dbsync.schema.model.Index;
+import dev.dbsync.schema.model.QualifiedName;
+import dev.dbsync.schema.model.ReferentialAction;
+import dev.dbsync.schema.model.Table;
+import dev.dbsync.schema.model.TypeRef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL statements for schema changes, in an order that never fails on a dependency: new enum types
+ * and enum values first (the engine also runs value additions ahead of the migration transaction, so they may
+ * be used at once); then drops of dependants (foreign keys, then checks, indexes and unique constraints, then
+ * primary keys) before the tables and columns they depend on; then renames, so that later statements use the
+ * new names; then column changes, creates, constraints, indexes, and foreign keys last (so cycles work);
+ * unused enum types are dropped at the very end.
+ */
+public final class DdlRenderer {
+  /** Suffix of the name an enum type is parked under while it is recreated. */
+  static final String OLD_ENUM_SUFFIX = "__old";
+
+  /** Change kinds in execution order; kinds in one list share a phase. */
+  private static final List<List<Class<? extends SchemaChange>>> PHASES =
+      List.of(
+          List.of(EnumCreated.class),
+          List.of(EnumValueAdded.class),
+          List.of(ForeignKeyDropped.class),
+          List.of(CheckDropped.class, IndexDropped.class, UniqueDropped.class),
+          List.of(PrimaryKeyDropped.class),
+          List.of(TableDropped.class),
+          List.of(ColumnDropped.class),
+          List.of(TableRenamed.class),
+          List.of(ColumnRenamed.class, EnumValueRenamed.class, ConstraintRenamed.class, IndexRenamed.class),
+          List.of(EnumRecreated.class),
+          List.of(IdentityDropped.class, GeneratedExpressionDropped.class),
+          List.of(DefaultDropped.class),
+          List.of(ColumnTypeChanged.class),
+          List.of(DefaultSet.class),
+          List.of(NotNullDropped.class, NotNullAdded.class),
+          List.of(IdentityAdded.class, IdentityChanged.class),
+          List.of(TableCreated.class),
+          List.of(ColumnAdded.class),
+          List.of(PrimaryKeyAdded.class),
+          List.of(UniqueAdded.class),
+          List.of(CheckAdded.class),
+          List.of(IndexCreated.class),
+          List.of(ForeignKeyAdded.class),
+          List.of(EnumDropped.class));
+
+  private DdlRenderer() {}
+
+  /** The statements of {@code changes}, in execution order, without trailing semicolons. */
+  public static List<String> statements(List<SchemaChange> changes) {
+    List<String> statements = new ArrayList<>();
+    for (SchemaChange change : ordered(changes)) {
+      statements.addAll(render(change));
+    }
+    return statements;
+  }
+
+  /** {@code changes} in execution order; a stable sort, so equal phases keep the differ's order. */
+  static List<SchemaChange> ordered(List<SchemaChange> changes) {
+    Set<QualifiedName> recreatedEnums =
+        changes.stream()
+            .filter(c -> c instanceof EnumRecreated)
+            .map(SchemaChange::table)
+            .collect(Collectors.toSet());
+    return changes.stream()
+        .sorted(Comparator.comparingInt(change -> phase(change, recreatedEnums)))
+        .toList();
+  }
+
+  private static int phase(SchemaChange change, Set<QualifiedName> recreatedEnums) {
+    // A column leaving a recreated enum must do so before the old type is dropped.
+    if (change instanceof ColumnTypeChanged c
+        && c.from() instanceof TypeRef.Enum e
+        && recreatedEnums.contains(e.name())) {
+      return phaseOf(EnumRecreated.class) - 1;
+    }
+    return phaseOf(change.getClass());
+  }
+
+  private static int phaseOf(Class<?> kind) {
+    for (int phase = 0; phase < PHASES.size(); phase++) {
+      if (PHASES.get(phase).contains(kind)) {
+        return phase * 2;
+      }
+    }
+    throw new IllegalArgumentException("no phase for " + kind);
+  }
+
+  private static List<String> render(SchemaChange change) {
+    if (change instanceof EnumCreated c) {
+      return List.of(createEnum(c.type().name(), c.type().labels()));
+    }
+    if (change instanceof EnumValueAdded c) {
+      return List.of(addEnumValue(c));
+    }
+    if (change instanceof EnumValueRenamed c) {
+      return List.of(
+            "ALTER TYPE " + quote(c.table()) + " RENAME VALUE " + literal(c.from()) + " TO "
+            + literal(c.to()));
+    }
+    if (change instanceof EnumRecreated c) {
+      return recreateEnum(c);
+    }
+    if (change instanceof EnumDropped c) {
+      return List.of("DROP TYPE " + quote(c.type().name()));
+    }
+    if (change instanceof TableCreated c) {
+      return List.of(createTable(c.definition()));
+    }
+    if (change instanceof TableDropped c) {
+      return List.of("DROP TABLE " + quote(c.table()));
+    }
+    if (change instanceof TableRenamed c) {
+      return renameTable(c);
+    }
+    if (change instanceof ColumnAdded c) {
+      return List.of(alterTable(c.table()) + "ADD COLUMN " + columnDefinition(c.column()));
+    }
+    if (change instanceof ColumnDropped c) {
+      return List.of(alterTable(c.table()) + "DROP COLUMN " + quote(c.column().name()));
+    }
+    if (change instanceof ColumnRenamed c) {
+      return List.of(alterTable(c.table()) + "RENAME COLUMN " + quote(c.from()) + " TO " + quote(c.to()));
+    }
+    if (change instanceof ColumnTypeChanged c) {
+      return changeType(c);
+    }
+    if (change instanceof NotNullAdded c) {
+      return List.of(alterColumn(c.table(), c.column()) + "SET NOT NULL");
+    }
+    if (change instanceof NotNullDropped c) {
+      return List.of(alterColumn(c.table(), c.column()) + "DROP NOT NULL");
+    }
+    if (change instanceof DefaultSet c) {
+      return List.of(alterColumn(c.table(), c.column()) + "SET DEFAULT " + c.expression());
+    }
+    if (change instanceof DefaultDropped c) {
+      return List.of(alterColumn(c.table(), c.column()) + "DROP DEFAULT");
+    }
+    if (change instanceof IdentityAdded c) {
+      return addIdentity(c);
+    }
+    if (change instanceof IdentityChanged c) {
+      return List.of(
+            alterColumn(c.table(), c.column()) + "SET GENERATED "
+            + (c.identity() == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT"));
+    }
+    if (change instanceof IdentityDropped c) {
+      return List.of(alterColumn(c.table(), c.column()) + "DROP IDENTITY");
+    }
+    if (change instanceof GeneratedExpressionDropped c) {
+      return List.of(alterColumn(c.table(), c.column()) + "DROP EXPRESSION");
+    }
+    if (change instanceof PrimaryKeyAdded c) {
+      return List.of(
+            alterTable(c.table()) + "ADD CONSTRAINT " + quote(c.key().name()) + " PRIMARY KEY "
+            + columnList(c.key().columns()));
+    }
+    if (change instanceof UniqueAdded c) {
+      return List.of(
+            alterTable(c.table()) + "ADD CONSTRAINT " + quote(c.constraint().name()) + " UNIQUE "
+            + columnList(c.constraint().columns()));
+    }
+    if (change instanceof CheckAdded c) {
+      return List.of(
+            alterTable(c.table()) + "ADD CONSTRAINT " + quote(c.check().name()) + " CHECK ("
+            + c.check().expression() + ")");
+    }
+    if (change instanceof ForeignKeyAdded c) {
+      return List.of(addForeignKey(c.table(), c.key()));
+    }
+    if (change instanceof PrimaryKeyDropped c) {
+      return List.of(dropConstraint(c.table(), c.key().name()));
+    }
+    if (change instanceof UniqueDropped c) {
+      return List.of(dropConstraint(c.table(), c.constraint().name()));
+    }
+    if (change instanceof CheckDropped c) {
+      return List.of(dropConstraint(c.table(), c.check().name()));
+    }
+    if (change instanceof ForeignKeyDropped c) {
+      return List.of(dropConstraint(c.table(), c.key().name()));
+    }
+    if (change instanceof ConstraintRenamed c) {
+      return List.of(
+            alterTable(c.table()) + "RENAME CONSTRAINT " + quote(c.from()) + " TO " + quote(c.to()));
+    }
+    if (change instanceof IndexCreated c) {
+      return List.of(createIndex(c.table(), c.index()));
+    }
+    if (change instanceof IndexDropped c) {
+      return List.of("DROP INDEX " + quote(new QualifiedName(c.table().schema(), c.index().name())));
+    }
+    if (change instanceof IndexRenamed c) {
+      return List.of(
+            "ALTER INDEX " + quote(new QualifiedName(c.table().schema(), c.from())) + " RENAME TO "
+            + quote(c.to()));
+    }
+    throw new IllegalArgumentException("no statements for " + change);
+  }
+
+  private static String createEnum(QualifiedName name, List<String> labels) {
+    return "CREATE TYPE " + quote(name) + " AS ENUM ("
+        + labels.stream().map(l -> literal(l)).collect(Collectors.joining(", ")) + ")";
+  }
+
+  private static String addEnumValue(EnumValueAdded c) {
+    String position =
+        c.before() != null
+            ? " BEFORE " + literal(c.before())
+            : c.after() != null ? " AFTER " + literal(c.after()) : "";
+    return "ALTER TYPE " + quote(c.table()) + " ADD VALUE IF NOT EXISTS " + literal(c.label()) + position;
+  }
+
+  private static List<String> recreateEnum(EnumRecreated c) {
+    QualifiedName name = c.to().name();
+    String parked = name.name() + OLD_ENUM_SUFFIX;
+    String type = quote(name);
+    List<String> statements = new ArrayList<>();
+    statements.add("ALTER TYPE " + type + " RENAME TO " + quote(parked));
+    statements.add(createEnum(name, c.to().labels()));
+    for (EnumColumn column : c.columns()) {
+      String alter = alterColumn(column.table(), column.column());
+      if (column.defaultBefore() != null) {
+        statements.add(alter + "DROP DEFAULT");
+      }
+      statements.add(alter + "TYPE " + type + " USING " + quote(column.column()) + "::text::" + type);
+      if (column.defaultAfter() != null) {
+        statements.add(alter + "SET DEFAULT " + column.defaultAfter());
+      }
+    }
+    statements.add("DROP TYPE " + quote(new QualifiedName(name.schema(), parked)));
+    return statements;
+  }
+
+  private static List<String> renameTable(TableRenamed c) {
+    List<String> statements = new ArrayList<>();
+    QualifiedName current = c.from();
+    if (!current.schema().equals(c.table().schema())) {
+      statements.add(alterTable(current) + "SET SCHEMA " + quote(c.table().schema()));
+      current = new QualifiedName(c.table().schema(), current.name());
+    }
+    if (!current.name().equals(c.table().name())) {
+      statements.add(alterTable(current) + "RENAME TO " + quote(c.table().name()));
+    }
+    return statements;
+  }
+
+  private static List<String> changeType(ColumnTypeChanged c) {
+    String alter = alterColumn(c.table(), c.column());
+    List<String> statements = new ArrayList<>();
+    if (c.defaultBefore() != null) {
+      statements.add(alter + "DROP DEFAULT");
+    }
+    statements.add(alter + "TYPE " + type(c.to()) + (c.using() == null ? "" : " USING " + c.using()));
+    if (c.defaultAfter() != null) {
+      statements.add(alter + "SET DEFAULT " + c.defaultAfter());
+    }
+    return statements;
+  }
+
+  /** Adds the identity and moves its sequence past the values the column already holds. */
+  private static List<String> addIdentity(IdentityAdded c) {
+    String column = quote(c.column());
+    return List.of(
+        alterColumn(c.table(), c.column()) + "ADD " + identity(c.identity()),
+        "SELECT setval(pg_get_serial_sequence(" + literal(quote(c.table())) + ", " + literal(column)
+            + "), coalesce(max(" + column + "), 0) + 1, false) FROM " + quote(c.table()));
+  }
+
+  private static String createTable(Table table) {
+    List<String> elements = new ArrayList<>();
+    table.columns().forEach(column -> elements.add(columnDefinition(column)));
+    if (table.primaryKey() != null) {
+      elements.add(
+          "CONSTRAINT " + quote(table.primaryKey().name()) + " PRIMARY KEY "
+              + columnList(table.primaryKey().columns()));
+    }
+    table.uniques()
+        .forEach(u -> elements.add("CONSTRAINT " + quote(u.name()) + " UNIQUE " + columnList(u.columns())));
+    table.checks()
+        .forEach(c -> elements.add("CONSTRAINT " + quote(c.name()) + " CHECK (" + c.expression() + ")"));
+    if (elements.isEmpty()) {
+      return "CREATE TABLE " + quote(table.name()) + " ()";
+    }
+    return "CREATE TABLE " + quote(table.name()) + " (\n  " + String.join(",\n  ", elements) + "\n)";
+  }
+
+  static String columnDefinition(Column column) {
+    StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(type(column.type()));
+    if (column.generated() != null) {
+      sql.append(" GENERATED ALWAYS AS (").append(column.generated()).append(") STORED");
+    }
+    if (column.identity() != Identity.NONE) {
+      sql.append(' ').append(identity(column.identity()));
+    }
+    if (column.defaultValue() != null) {
+      sql.append(" DEFAULT ").append(column.defaultValue());
+    }
+    if (!column.nullable()) {
+      sql.append(" NOT NULL");
+    }
+    return sql.toString();
+  }
+
+  private static String identity(Identity identity) {
+    return "GENERATED " + (identity == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY";
+  }
+
+  private static String addForeignKey(QualifiedName table, ForeignKey key) {
+    StringBuilder sql =
+        new StringBuilder(alterTable(table))
+            .append("ADD CONSTRAINT ").append(quote(key.name()))
+            .append(" FOREIGN KEY ").append(columnList(key.columns()))
+            .append(" REFERENCES ").append(quote(key.target())).append(' ')
+            .append(columnList(key.targetColumns()));
+    if (key.onDelete() != ReferentialAction.NO_ACTION) {
+      sql.append(" ON DELETE ").append(key.onDelete().sql());
+    }
+    if (key.onUpdate() != ReferentialAction.NO_ACTION) {
+      sql.append(" ON UPDATE ").append(key.onUpdate().sql());
+    }
+    return sql.toString();
+  }
+
+  private static String createIndex(QualifiedName table, Index index) {
+    return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON "
+        + quote(table)
+        + (index.method().equals(Index.DEFAULT_METHOD) ? "" : " USING " + index.method())
+        + " " + columnList(index.columns())
+        + (index.where() == null ? "" : " WHERE " + index.where());
+  }
+
+  /** A type as SQL: built-ins in their canonical spelling, enum types quoted and schema-qualified. */
+  static String type(TypeRef type) {
+    return type instanceof TypeRef.Enum enumType
+        ? quote(enumType.name())
+        : ((TypeRef.Builtin) type).canonical();
+  }
+
+  private static String dropConstraint(QualifiedName table, String name) {
+    return alterTable(table) + "DROP CONSTRAINT " + quote(name);
+  }
+
+  private static String alterTable(QualifiedName table) {
+    return "ALTER TABLE " + quote(table) + " ";
+  }
+
+  private static String alterColumn(QualifiedName table, String column) {
+    return alterTable(table) + "ALTER COLUMN " + quote(column) + " ";
+  }
+
+  private static String columnList(List<String> columns) {
+    return columns.stream().map(c -> quote(c)).collect(Collectors.joining(", ", "(", ")"));
+  }
+}

@@ -1,0 +1,207 @@
+package dev.dbsync.schema.diff;
+
+import dev.dbsync.schema.diff.SchemaChange.ColumnAdded;
+import dev.dbsync.schema.diff.SchemaChange.ColumnDropped;
+import dev.dbsync.schema.diff.SchemaChange.ColumnRenamed;
+import dev.dbsync.schema.diff.SchemaChange.ColumnTypeChanged;
+import dev.dbsync.schema.diff.SchemaChange.DefaultDropped;
+import dev.dbsync.schema.diff.SchemaChange.DefaultSet;
+import dev.dbsync.schema.diff.SchemaChange.EnumCreated;
+import dev.dbsync.schema.diff.SchemaChange.EnumDropped;
+import dev.dbsync.schema.diff.SchemaChange.EnumRecreated;
+import dev.dbsync.schema.diff.SchemaChange.EnumValueAdded;
+import dev.dbsync.schema.diff.SchemaChange.EnumValueRenamed;
+import dev.dbsync.schema.diff.SchemaChange.GeneratedExpressionDropped;
+import dev.dbsync.schema.diff.SchemaChange.IdentityAdded;
+import dev.dbsync.schema.diff.SchemaChange.IdentityChanged;
+import dev.dbsync.schema.diff.SchemaChange.IdentityDropped;
+import dev.dbsync.schema.diff.SchemaChange.NotNullAdded;
+import dev.dbsync.schema.diff.SchemaChange.NotNullDropped;
+import dev.dbsync.schema.diff.SchemaChange.TableCreated;
+import dev.dbsync.schema.diff.SchemaChange.TableDropped;
+import dev.dbsync.schema.diff.SchemaChange.TableRenamed;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The text of a generated migration file: a header that ties it into the snapshot chain and lists what it
+ * destroys, then its statements.
+ *
+ * <pre>
+ * -- dbsync:from 0123456789abcdef
+ * -- dbsync:to fedcba9876543210
+ * -- dbsync:destructive drop column public.posts.body
+ *
+ * ALTER TABLE public.posts DROP COLUMN body;
+ * </pre>
+ */
+public final class MigrationScript {
+  static final String PREFIX = "-- dbsync:";
+  static final int MAX_SLUG_LENGTH = 60;
+
+  private MigrationScript() {}
+
+  /** The file text; byte-identical for equal arguments. */
+  public static String render(String fromHash, String toHash, List<SchemaChange> changes) {
+    StringBuilder text = new StringBuilder();
+    text.append(PREFIX).append("from ").append(fromHash).append('\n');
+    text.append(PREFIX).append("to ").append(toHash).append('\n');
+    for (SchemaChange change : DdlRenderer.ordered(changes)) {
+      if (change.destructive()) {
+        text.append(PREFIX).append("destructive ").append(change.description()).append('\n');
+      }
+    }
+    for (String statement : DdlRenderer.statements(changes)) {
+      text.append('\n').append(statement).append(";\n");
+    }
+    return text.toString();
+  }
+
+  /**
+   * A readable file-name part saying what changed, e.g. {@code create_profiles_posts},
+   * {@code add_posts_published}, {@code rename_posts_body_to_content}: at most 60 characters of
+   * {@code [a-z0-9_]}. Tables and columns lead; constraint and index changes are named only when nothing
+   * else changed.
+   */
+  public static String slug(List<SchemaChange> changes) {
+    Map<String, Set<String>> subjectsByVerb = new LinkedHashMap<>();
+    List<SchemaChange> ordered = DdlRenderer.ordered(changes);
+    boolean anyMain = ordered.stream().anyMatch(c -> mainSubject(c) != null);
+    for (SchemaChange change : ordered) {
+      // Constraint and index changes are named after the table they change.
+      String[] verbAndSubject =
+          anyMain ? mainSubject(change) : new String[] {"alter", change.table().name()};
+      if (verbAndSubject != null) {
+        subjectsByVerb
+            .computeIfAbsent(verbAndSubject[0], k -> new LinkedHashSet<>())
+            .add(verbAndSubject[1]);
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    subjectsByVerb.forEach((verb, subjects) -> {
+      parts.add(verb);
+      parts.addAll(subjects);
+    });
+    String slug = parts.isEmpty() ? "schema_change" : sanitize(String.join("_", parts));
+    if (slug.length() > MAX_SLUG_LENGTH) {
+      slug = slug.substring(0, MAX_SLUG_LENGTH);
+      int cut = slug.lastIndexOf('_');
+      slug = cut > 0 ? slug.substring(0, cut) : slug;
+    }
+    return slug;
+  }
+
+  private static String[] mainSubject(SchemaChange change) {
+    String table = change.table().name();
+    if (change instanceof TableCreated || change instanceof EnumCreated) {
+      return new String[] {"create", table};
+    }
+    if (change instanceof TableDropped || change instanceof EnumDropped) {
+      return new String[] {"drop", table};
+    }
+    if (change instanceof TableRenamed c) {
+      return c.from().name().equals(table)
+          ? new String[] {"move", table + "_to_" + c.table().schema()}
+          : new String[] {"rename", c.from().name() + "_to_" + table};
+    }
+    if (change instanceof ColumnAdded c) {
+      return new String[] {"add", table + "_" + c.column().name()};
+    }
+    if (change instanceof ColumnDropped c) {
+      return new String[] {"drop", table + "_" + c.column().name()};
+    }
+    if (change instanceof ColumnRenamed c) {
+      return new String[] {"rename", table + "_" + c.from() + "_to_" + c.to()};
+    }
+    if (change instanceof EnumValueAdded c) {
+      return new String[] {"add", table + "_" + c.label()};
+    }
+    if (change instanceof EnumValueRenamed c) {
+      return new String[] {"rename", table + "_" + c.from() + "_to_" + c.to()};
+    }
+    if (change instanceof EnumRecreated) {
+      return new String[] {"alter", table};
+    }
+    String column = alteredColumn(change);
+    return column == null ? null : new String[] {"alter", table + "_" + column};
+  }
+
+  private static String alteredColumn(SchemaChange change) {
+    if (change instanceof ColumnTypeChanged c) {
+      return c.column();
+    }
+    if (change instanceof NotNullAdded c) {
+      return c.column();
+    }
+    if (change instanceof NotNullDropped c) {
+      return c.column();
+    }
+    if (change instanceof DefaultSet c) {
+      return c.column();
+    }
+    if (change instanceof DefaultDropped c) {
+      return c.column();
+    }
+    if (change instanceof IdentityAdded c) {
+      return c.column();
+    }
+    if (change instanceof IdentityChanged c) {
+      return c.column();
+    }
+    if (change instanceof IdentityDropped c) {
+      return c.column();
+    }
+    return change instanceof GeneratedExpressionDropped c ? c.column() : null;
+  }
+
+  private static String sanitize(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+  }
+
+  /**
+   * The header of a generated migration.
+   *
+   * @param destructive descriptions of its destructive changes
+   */
+  public record Header(String from, String to, List<String> destructive) {
+    public Header {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+      destructive = List.copyOf(destructive);
+    }
+
+    /** The header at the top of {@code fileText}; empty for a hand-written migration without one. */
+    public static Optional<Header> parse(String fileText) {
+      String from = null;
+      String to = null;
+      List<String> destructive = new ArrayList<>();
+      for (String line : fileText.lines().toList()) {
+        String trimmed = line.strip();
+        if (trimmed.startsWith("\uFEFF")) {
+          trimmed = trimmed.substring(1);
+        }
+        if (!trimmed.startsWith(PREFIX)) {
+          break;
+        }
+        String entry = trimmed.substring(PREFIX.length());
+        int space = entry.indexOf(' ');
+        String key = space < 0 ? entry : entry.substring(0, space);
+        String value = space < 0 ? "" : entry.substring(space + 1).strip();
+        switch (key) {
+          case "from" -> from = value;
+          case "to" -> to = value;
+          case "destructive" -> destructive.add(value);
+          default -> { } // an entry a later version may write; it does not break the chain
+        }
+      }
+      return from == null || to == null ? Optional.empty() : Optional.of(new Header(from, to, destructive));
+    }
+  }
+}

@@ -1,0 +1,305 @@
+package dev.dbsync.schema.diff;
+
+import dev.dbsync.schema.model.CheckConstraint;
+import dev.dbsync.schema.model.Column;
+import dev.dbsync.schema.model.EnumType;
+import dev.dbsync.schema.model.ForeignKey;
+import dev.dbsync.schema.model.Identity;
+import dev.dbsync.schema.model.Index;
+import dev.dbsync.schema.model.PrimaryKey;
+import dev.dbsync.schema.model.QualifiedName;
+import dev.dbsync.schema.model.Table;
+import dev.dbsync.schema.model.TypeRef;
+import dev.dbsync.schema.model.UniqueConstraint;
+import java.util.List;
+
+/**
+ * One change of a schema, carrying everything its statements need. {@link #table()} is the table (or enum
+ * type) the statements address: drops name it as it was before the migration's renames, everything else as
+ * it is after them (see {@link DdlRenderer} for the order).
+ */
+public sealed interface SchemaChange {
+  /** The table, or for enum changes the enum type, the change is about. */
+  QualifiedName table();
+
+  /** What changes, e.g. {@code add column public.posts.published}. */
+  String description();
+
+  /** True when the change can lose data. */
+  default boolean destructive() {
+    return false;
+  }
+
+  record EnumCreated(EnumType type) implements SchemaChange {
+    public QualifiedName table() {
+      return type.name();
+    }
+
+    public String description() {
+      return "create enum " + type.name();
+    }
+  }
+
+  /** Adds {@code label} before {@code before} or after {@code after} (at most one is set), else at the end. */
+  record EnumValueAdded(QualifiedName table, String label, String before, String after)
+      implements SchemaChange {
+    public String description() {
+      return "add value '" + label + "' to enum " + table;
+    }
+  }
+
+  record EnumValueRenamed(QualifiedName table, String from, String to) implements SchemaChange {
+    public String description() {
+      return "rename value '" + from + "' of enum " + table + " to '" + to + "'";
+    }
+  }
+
+  /**
+   * Replaces an enum type whose labels were removed or reordered (PostgreSQL cannot do either in place),
+   * converting every column that keeps using it through text.
+   */
+  record EnumRecreated(EnumType from, EnumType to, List<EnumColumn> columns) implements SchemaChange {
+    public EnumRecreated {
+      columns = List.copyOf(columns);
+    }
+
+    public QualifiedName table() {
+      return to.name();
+    }
+
+    public List<String> removedLabels() {
+      return from.labels().stream().filter(label -> !to.labels().contains(label)).toList();
+    }
+
+    public String description() {
+      List<String> removed = removedLabels();
+      return removed.isEmpty()
+          ? "reorder values of enum " + to.name()
+          : "remove values " + String.join(", ", removed) + " of enum " + to.name();
+    }
+
+    public boolean destructive() {
+      return !removedLabels().isEmpty();
+    }
+  }
+
+  /** A column converted by {@link EnumRecreated}, with its default before (dropped) and after (set). */
+  record EnumColumn(QualifiedName table, String column, String defaultBefore, String defaultAfter) {}
+
+  record EnumDropped(EnumType type) implements SchemaChange {
+    public QualifiedName table() {
+      return type.name();
+    }
+
+    public String description() {
+      return "drop enum " + type.name();
+    }
+
+    public boolean destructive() {
+      return true;
+    }
+  }
+
+  /** Creates a table with its primary key, unique and check constraints; foreign keys and indexes follow. */
+  record TableCreated(Table definition) implements SchemaChange {
+    public QualifiedName table() {
+      return definition.name();
+    }
+
+    public String description() {
+      return "create table " + definition.name();
+    }
+  }
+
+  record TableDropped(Table definition) implements SchemaChange {
+    public QualifiedName table() {
+      return definition.name();
+    }
+
+    public String description() {
+      return "drop table " + definition.name();
+    }
+
+    public boolean destructive() {
+      return true;
+    }
+  }
+
+  /** Renames a table, moves it to another schema, or both. */
+  record TableRenamed(QualifiedName from, QualifiedName table) implements SchemaChange {
+    public String description() {
+      return from.name().equals(table.name())
+          ? "move table " + from + " to schema " + table.schema()
+          : "rename table " + from + " to " + table;
+    }
+  }
+
+  record ColumnAdded(QualifiedName table, Column column) implements SchemaChange {
+    public String description() {
+      return "add column " + table + "." + column.name();
+    }
+  }
+
+  record ColumnDropped(QualifiedName table, Column column) implements SchemaChange {
+    public String description() {
+      return "drop column " + table + "." + column.name();
+    }
+
+    public boolean destructive() {
+      return true;
+    }
+  }
+
+  record ColumnRenamed(QualifiedName table, String from, String to) implements SchemaChange {
+    public String description() {
+      return "rename column " + table + "." + from + " to " + to;
+    }
+  }
+
+  /**
+   * Changes a column's type; the default (which PostgreSQL may be unable to cast) is dropped before and set
+   * after.
+   *
+   * @param using the {@code USING} expression, or null when PostgreSQL converts implicitly
+   * @param defaultBefore default to drop first, or null
+   * @param defaultAfter default to set afterwards, or null
+   * @param destructive true when the conversion can lose or reject data
+   */
+  record ColumnTypeChanged(
+      QualifiedName table,
+      String column,
+      TypeRef from,
+      TypeRef to,
+      String using,
+      String defaultBefore,
+      String defaultAfter,
+      boolean destructive)
+      implements SchemaChange {
+    public String description() {
+      return "change type of column " + table + "." + column + " from " + from + " to " + to;
+    }
+  }
+
+  record NotNullAdded(QualifiedName table, String column) implements SchemaChange {
+    public String description() {
+      return "make column " + table + "." + column + " NOT NULL";
+    }
+  }
+
+  record NotNullDropped(QualifiedName table, String column) implements SchemaChange {
+    public String description() {
+      return "make column " + table + "." + column + " nullable";
+    }
+  }
+
+  /** Sets or changes a column's default. */
+  record DefaultSet(QualifiedName table, String column, String expression) implements SchemaChange {
+    public String description() {
+      return "set default of column " + table + "." + column + " to " + expression;
+    }
+  }
+
+  record DefaultDropped(QualifiedName table, String column) implements SchemaChange {
+    public String description() {
+      return "drop default of column " + table + "." + column;
+    }
+  }
+
+  record IdentityAdded(QualifiedName table, String column, Identity identity) implements SchemaChange {
+    public String description() {
+      return "make column " + table + "." + column + " an identity";
+    }
+  }
+
+  record IdentityChanged(QualifiedName table, String column, Identity identity) implements SchemaChange {
+    public String description() {
+      return "make identity column " + table + "." + column + " " + identity;
+    }
+  }
+
+  record IdentityDropped(QualifiedName table, String column) implements SchemaChange {
+    public String description() {
+      return "drop identity of column " + table + "." + column;
+    }
+  }
+
+  /** Turns a generated column into a plain one, keeping its values. */
+  record GeneratedExpressionDropped(QualifiedName table, String column) implements SchemaChange {
+    public String description() {
+      return "drop generation expression of column " + table + "." + column;
+    }
+  }
+
+  record PrimaryKeyAdded(QualifiedName table, PrimaryKey key) implements SchemaChange {
+    public String description() {
+      return "add primary key " + key.name() + " to " + table;
+    }
+  }
+
+  record PrimaryKeyDropped(QualifiedName table, PrimaryKey key) implements SchemaChange {
+    public String description() {
+      return "drop primary key " + key.name() + " of " + table;
+    }
+  }
+
+  record UniqueAdded(QualifiedName table, UniqueConstraint constraint) implements SchemaChange {
+    public String description() {
+      return "add unique constraint " + constraint.name() + " to " + table;
+    }
+  }
+
+  record UniqueDropped(QualifiedName table, UniqueConstraint constraint) implements SchemaChange {
+    public String description() {
+      return "drop unique constraint " + constraint.name() + " of " + table;
+    }
+  }
+
+  record CheckAdded(QualifiedName table, CheckConstraint check) implements SchemaChange {
+    public String description() {
+      return "add check " + check.name() + " to " + table;
+    }
+  }
+
+  record CheckDropped(QualifiedName table, CheckConstraint check) implements SchemaChange {
+    public String description() {
+      return "drop check " + check.name() + " of " + table;
+    }
+  }
+
+  record ForeignKeyAdded(QualifiedName table, ForeignKey key) implements SchemaChange {
+    public String description() {
+      return "add foreign key " + key.name() + " to " + table;
+    }
+  }
+
+  record ForeignKeyDropped(QualifiedName table, ForeignKey key) implements SchemaChange {
+    public String description() {
+      return "drop foreign key " + key.name() + " of " + table;
+    }
+  }
+
+  /** Renames a primary key, unique, check or foreign key constraint whose definition did not change. */
+  record ConstraintRenamed(QualifiedName table, String from, String to) implements SchemaChange {
+    public String description() {
+      return "rename constraint " + from + " of " + table + " to " + to;
+    }
+  }
+
+  record IndexCreated(QualifiedName table, Index index) implements SchemaChange {
+    public String description() {
+      return "create index " + index.name() + " on " + table;
+    }
+  }
+
+  record IndexDropped(QualifiedName table, Index index) implements SchemaChange {
+    public String description() {
+      return "drop index " + index.name() + " of " + table;
+    }
+  }
+
+  record IndexRenamed(QualifiedName table, String from, String to) implements SchemaChange {
+    public String description() {
+      return "rename index " + from + " of " + table + " to " + to;
+    }
+  }
+}

@@ -1,0 +1,628 @@
+package dev.dbsync.schema.diff;
+
+import static dev.dbsync.schema.sql.Identifiers.quote;
+
+import dev.dbsync.schema.diff.SchemaChange.CheckAdded;
+import dev.dbsync.schema.diff.SchemaChange.CheckDropped;
+import dev.dbsync.schema.diff.SchemaChange.ColumnAdded;
+import dev.dbsync.schema.diff.SchemaChange.ColumnDropped;
+import dev.dbsync.schema.diff.SchemaChange.ColumnRenamed;
+import dev.dbsync.schema.diff.SchemaChange.ColumnTypeChanged;
+import dev.dbsync.schema.diff.SchemaChange.ConstraintRenamed;
+import dev.dbsync.schema.diff.SchemaChange.DefaultDropped;
+import dev.dbsync.schema.diff.SchemaChange.DefaultSet;
+import dev.dbsync.schema.diff.SchemaChange.EnumColumn;
+import dev.dbsync.schema.diff.SchemaChange.EnumCreated;
+import dev.dbsync.schema.diff.SchemaChange.EnumDropped;
+import dev.dbsync.schema.diff.SchemaChange.EnumRecreated;
+import dev.dbsync.schema.diff.SchemaChange.EnumValueAdded;
+import dev.dbsync.schema.diff.SchemaChange.EnumValueRenamed;
+import dev.dbsync.schema.diff.SchemaChange.ForeignKeyAdded;
+import dev.dbsync.schema.diff.SchemaChange.ForeignKeyDropped;
+import dev.dbsync.schema.diff.SchemaChange.GeneratedExpressionDropped;
+import dev.dbsync.schema.diff.SchemaChange.IdentityAdded;
+import dev.dbsync.schema.diff.SchemaChange.IdentityChanged;
+import dev.dbsync.schema.diff.SchemaChange.IdentityDropped;
+import dev.dbsync.schema.diff.SchemaChange.IndexCreated;
+import dev.dbsync.schema.diff.SchemaChange.IndexDropped;
+import dev.dbsync.schema.diff.SchemaChange.IndexRenamed;
+import dev.dbsync.schema.diff.SchemaChange.NotNullAdded;
+import dev.dbsync.schema.diff.SchemaChange.NotNullDropped;
+import dev.dbsync.schema.diff.SchemaChange.PrimaryKeyAdded;
+import dev.dbsync.schema.diff.SchemaChange.PrimaryKeyDropped;
+import dev.dbsync.schema.diff.SchemaChange.TableCreated;
+import dev.dbsync.schema.diff.SchemaChange.TableDropped;
+import dev.dbsync.schema.diff.SchemaChange.TableRenamed;
+import dev.dbsync.schema.diff.SchemaChange.UniqueAdded;
+import dev.dbsync.schema.diff.SchemaChange.UniqueDropped;
+import dev.dbsync.schema.model.CheckConstraint;
+import dev.dbsync.schema.model.Column;
+import dev.dbsync.schema.model.EnumType;
+import dev.dbsync.schema.model.ForeignKey;
+import dev.dbsync.schema.model.Identity;
+import dev.dbsync.schema.model.Index;
+import dev.dbsync.schema.model.PrimaryKey;
+import dev.dbsync.schema.model.QualifiedName;
+import dev.dbsync.schema.model.Schema;
+import dev.dbsync.schema.model.Table;
+import dev.dbsync.schema.model.TypeRef;
+import dev.dbsync.schema.model.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Computes the changes from one schema to another. Renames are taken only from the {@link Intent}; an element
+ * that disappears next to a similar new one without a declared rename or a confirmed drop is an error, never
+ * a guess. Iteration is over sorted names throughout, so equal inputs give equal output.
+ */
+public final class SchemaDiffer {
+  private final Schema from;
+  private final Schema to;
+  private final Intent intent;
+  private final List<SchemaChange> changes = new ArrayList<>();
+  private final List<DiffProblem> problems = new ArrayList<>();
+
+  /** New table name to the table it was before; unmatched tables are created or dropped. */
+  private final Map<QualifiedName, Table> formerTables = new TreeMap<>();
+  /** Old table name to its new name. */
+  private final Map<QualifiedName, QualifiedName> newTableNames = new TreeMap<>();
+  /** Old table name to (old column name to new column name), for matched tables. */
+  private final Map<QualifiedName, Map<String, String>> newColumnNames = new TreeMap<>();
+  /** New table name to columns whose type changed or that were re-added: their dependants are rebuilt. */
+  private final Map<QualifiedName, Set<String>> reshapedColumns = new TreeMap<>();
+  /** Enum types recreated, to the columns they convert. */
+  private final Map<QualifiedName, EnumRecreatedPlan> recreatedEnums = new TreeMap<>();
+  /** Keys (old table name, old column names) whose constraint or unique index is dropped. */
+  private final Set<KeyRef> droppedKeys = new HashSet<>();
+
+  private record KeyRef(QualifiedName table, Set<String> columns) {}
+
+  private record EnumRecreatedPlan(EnumType from, EnumType to, List<EnumColumn> columns) {}
+
+  private SchemaDiffer(Schema from, Schema to, Intent intent) {
+    this.from = from;
+    this.to = to;
+    this.intent = intent;
+  }
+
+  public static SchemaDiff diff(Schema from, Schema to, Intent intent) {
+    return new SchemaDiffer(from, to, intent).run();
+  }
+
+  private SchemaDiff run() {
+    matchTables();
+    diffEnums();
+    formerTables.forEach((name, former) -> matchColumns(former, to.table(name).orElseThrow()));
+    formerTables.forEach((name, former) -> diffColumns(former, to.table(name).orElseThrow()));
+    recreatedEnums.values()
+        .forEach(plan -> changes.add(new EnumRecreated(plan.from(), plan.to(), plan.columns())));
+    formerTables.forEach((name, former) -> diffKeys(former, to.table(name).orElseThrow()));
+    formerTables.forEach((name, former) -> diffForeignKeys(former, to.table(name).orElseThrow()));
+    inDependencyOrder(
+            to.tables().stream().filter(t -> !formerTables.containsKey(t.name())).toList())
+        .forEach(this::createTable);
+    for (Table table : from.tables()) {
+      if (!newTableNames.containsKey(table.name())) {
+        dropTable(table);
+      }
+    }
+    for (SchemaChange change : changes) {
+      if (change.destructive()) {
+        problems.add(DiffProblem.warning(warningTable(change), warningColumn(change),
+            DiffMessages.destructive(change.description())));
+      }
+    }
+    return new SchemaDiff(DdlRenderer.ordered(changes), problems);
+  }
+
+  // ---- tables
+
+  private void matchTables() {
+    for (Table table : to.tables()) {
+      from.table(table.name()).ifPresent(former -> match(former, table.name()));
+    }
+    Map<QualifiedName, List<QualifiedName>> claims = new TreeMap<>();
+    for (Table table : to.tables()) {
+      if (formerTables.containsKey(table.name())) {
+        continue; // a rename declared for an existing table happened in an earlier migration
+      }
+      intent.formerTableNames(table.name()).stream()
+          .filter(former -> from.table(former).isPresent() && to.table(former).isEmpty())
+          .findFirst()
+          .ifPresent(former -> claims.computeIfAbsent(former, k -> new ArrayList<>()).add(table.name()));
+    }
+    claims.forEach(
+        (former, claimants) -> {
+          if (claimants.size() == 1) {
+            match(from.table(former).orElseThrow(), claimants.get(0));
+          } else {
+            claimants.forEach(claimant -> problems.add(DiffProblem.error(claimant, null,
+                DiffMessages.duplicateTableRename(former, claimants))));
+          }
+        });
+    for (Table added : to.tables()) {
+      if (formerTables.containsKey(added.name())) {
+        continue;
+      }
+      for (Table removed : from.tables()) {
+        if (newTableNames.containsKey(removed.name())
+            || intent.droppedTables().contains(removed.name())) {
+          continue;
+        }
+        List<String> shared = sharedColumns(removed, added);
+        // A new table sharing half the columns of a vanished one in the same schema (or its very name
+        // in another schema) may be that table renamed or moved.
+        boolean similar =
+            !shared.isEmpty()
+                && (removed.name().schema().equals(added.name().schema())
+                        && 2 * shared.size() >= removed.columns().size()
+                    || removed.name().name().equals(added.name().name()));
+        if (similar) {
+          problems.add(DiffProblem.error(added.name(), null,
+              DiffMessages.ambiguousTable(added.name(), removed.name(), shared)));
+        }
+      }
+    }
+  }
+
+  private void match(Table former, QualifiedName newName) {
+    formerTables.put(newName, former);
+    newTableNames.put(former.name(), newName);
+  }
+
+  private static List<String> sharedColumns(Table a, Table b) {
+    return a.columns().stream().map(Column::name).filter(name -> b.column(name).isPresent()).toList();
+  }
+
+  /**
+   * New tables, each after the new tables it references (ties and cycles by name): foreign keys are added
+   * after all tables anyway, but a migration reads better that way.
+   */
+  private static List<Table> inDependencyOrder(List<Table> tables) {
+    Map<QualifiedName, Table> pending = new TreeMap<>();
+    tables.forEach(table -> pending.put(table.name(), table));
+    List<Table> ordered = new ArrayList<>();
+    while (!pending.isEmpty()) {
+      Table next =
+          pending.values().stream()
+              .filter(table -> table.foreignKeys().stream()
+                  .allMatch(key -> key.target().equals(table.name()) || !pending.containsKey(key.target())))
+              .findFirst()
+              .orElse(pending.values().iterator().next());
+      ordered.add(next);
+      pending.remove(next.name());
+    }
+    return ordered;
+  }
+
+  private void createTable(Table table) {
+    changes.add(new TableCreated(table));
+    table.indexes().forEach(index -> changes.add(new IndexCreated(table.name(), index)));
+    table.foreignKeys().forEach(key -> changes.add(new ForeignKeyAdded(table.name(), key)));
+  }
+
+  private void dropTable(Table table) {
+    changes.add(new TableDropped(table));
+    // Its foreign keys go with it, except where another drop needs them gone first: a dropped table
+    // referencing it (cycles among dropped tables) or a dropped key they depend on.
+    for (ForeignKey key : table.foreignKeys()) {
+      boolean targetDropped =
+          !key.target().equals(table.name()) && !newTableNames.containsKey(key.target())
+              && from.table(key.target()).isPresent();
+      if (targetDropped || droppedKeys.contains(new KeyRef(key.target(), Set.copyOf(key.targetColumns())))) {
+        changes.add(new ForeignKeyDropped(table.name(), key));
+      }
+    }
+  }
+
+  // ---- enums
+
+  private void diffEnums() {
+    for (EnumType type : to.enums()) {
+      from.enumType(type.name())
+          .ifPresentOrElse(former -> diffLabels(former, type), () -> changes.add(new EnumCreated(type)));
+    }
+    for (EnumType type : from.enums()) {
+      if (to.enumType(type.name()).isEmpty()) {
+        changes.add(new EnumDropped(type));
+      }
+    }
+  }
+
+  private void diffLabels(EnumType former, EnumType type) {
+    QualifiedName name = type.name();
+    Map<String, List<String>> claims = new TreeMap<>();
+    new TreeMap<>(intent.labelRenames(name)).forEach(
+        (label, formerLabels) -> {
+          if (!former.labels().contains(label)) {
+            formerLabels.stream()
+                .filter(old -> former.labels().contains(old) && !type.labels().contains(old))
+                .findFirst()
+                .ifPresent(old -> claims.computeIfAbsent(old, k -> new ArrayList<>()).add(label));
+          }
+        });
+    Map<String, String> renamed = new LinkedHashMap<>();
+    claims.forEach(
+        (old, claimants) -> {
+          if (claimants.size() == 1) {
+            renamed.put(old, claimants.get(0));
+            changes.add(new EnumValueRenamed(name, old, claimants.get(0)));
+          } else {
+            problems.add(DiffProblem.error(name, null,
+                DiffMessages.duplicateLabelRename(name, old, claimants)));
+          }
+        });
+    List<String> current = former.labels().stream().map(l -> renamed.getOrDefault(l, l)).toList();
+    if (current.equals(type.labels())) {
+      return;
+    }
+    if (isSubsequence(current, type.labels())) {
+      addLabels(name, current, type.labels(), renamed);
+    } else {
+      recreatedEnums.put(
+          name, new EnumRecreatedPlan(new EnumType(name, current), type, new ArrayList<>()));
+    }
+  }
+
+  /**
+   * One {@code ADD VALUE} per new label, positioned after its predecessor (or before its successor when it
+   * comes first). These run before the renames, so a neighbour is named as it was before them.
+   */
+  private void addLabels(
+      QualifiedName name, List<String> current, List<String> labels, Map<String, String> renamed) {
+    Map<String, String> formerNames = new TreeMap<>();
+    renamed.forEach((old, label) -> formerNames.put(label, old));
+    for (int i = 0; i < labels.size(); i++) {
+      String label = labels.get(i);
+      if (current.contains(label)) {
+        continue;
+      }
+      if (i == labels.size() - 1) {
+        changes.add(new EnumValueAdded(name, label, null, null));
+      } else if (i > 0) {
+        String previous = labels.get(i - 1);
+        changes.add(new EnumValueAdded(name, label, null, formerNames.getOrDefault(previous, previous)));
+      } else {
+        String next = labels.stream().filter(current::contains).findFirst().orElseThrow();
+        changes.add(new EnumValueAdded(name, label, formerNames.getOrDefault(next, next), null));
+      }
+    }
+  }
+
+  private static boolean isSubsequence(List<String> part, List<String> whole) {
+    int next = 0;
+    for (String item : whole) {
+      if (next < part.size() && part.get(next).equals(item)) {
+        next++;
+      }
+    }
+    return next == part.size();
+  }
+
+  // ---- columns
+
+  private void matchColumns(Table former, Table table) {
+    Map<String, String> newNames = new TreeMap<>();
+    for (Column column : table.columns()) {
+      if (former.column(column.name()).isPresent()) {
+        newNames.put(column.name(), column.name());
+      }
+    }
+    Map<String, List<String>> claims = new TreeMap<>();
+    for (Column column : table.columns()) {
+      if (newNames.containsKey(column.name())) {
+        continue; // a rename declared for an existing column happened in an earlier migration
+      }
+      intent.formerColumnNames(table.name(), column.name()).stream()
+          .filter(old -> former.column(old).isPresent() && table.column(old).isEmpty())
+          .findFirst()
+          .ifPresent(old -> claims.computeIfAbsent(old, k -> new ArrayList<>()).add(column.name()));
+    }
+    claims.forEach(
+        (old, claimants) -> {
+          if (claimants.size() == 1) {
+            newNames.put(old, claimants.get(0));
+          } else {
+            claimants.forEach(claimant -> problems.add(DiffProblem.error(table.name(), claimant,
+                DiffMessages.duplicateColumnRename(table.name(), old, claimants))));
+          }
+        });
+    newColumnNames.put(former.name(), newNames);
+    for (Column added : table.columns()) {
+      if (newNames.containsValue(added.name())) {
+        continue;
+      }
+      for (Column removed : former.columns()) {
+        if (!newNames.containsKey(removed.name())
+            && !intent.columnDropConfirmed(table.name(), removed.name())
+            && TypeConversion.compatible(removed.type(), added.type())) {
+          problems.add(DiffProblem.error(table.name(), added.name(),
+              DiffMessages.ambiguousColumn(table.name(), added.name(), removed.name())));
+        }
+      }
+    }
+  }
+
+  private void diffColumns(Table former, Table table) {
+    if (!former.name().equals(table.name())) {
+      changes.add(new TableRenamed(former.name(), table.name()));
+    }
+    Map<String, String> newNames = newColumnNames.get(former.name());
+    for (Column old : former.columns()) {
+      String newName = newNames.get(old.name());
+      if (newName == null) {
+        changes.add(new ColumnDropped(former.name(), old));
+      } else {
+        diffColumn(former.name(), table.name(), old, table.column(newName).orElseThrow());
+      }
+    }
+    for (Column column : table.columns()) {
+      if (!newNames.containsValue(column.name())) {
+        addColumn(table.name(), column);
+      }
+    }
+  }
+
+  private void addColumn(QualifiedName table, Column column) {
+    changes.add(new ColumnAdded(table, column));
+    boolean filled =
+        column.nullable()
+            || column.defaultValue() != null
+            || column.identity() != Identity.NONE
+            || column.generated() != null;
+    if (!filled) {
+      problems.add(DiffProblem.error(table, column.name(),
+          DiffMessages.notNullWithoutDefault(table, column.name())));
+    }
+  }
+
+  private void diffColumn(QualifiedName formerTable, QualifiedName table, Column old, Column column) {
+    String name = column.name();
+    if (column.generated() != null && !column.generated().equals(old.generated())) {
+      // PostgreSQL cannot change a generation expression in place: the column is computed anew.
+      changes.add(new ColumnDropped(formerTable, old));
+      changes.add(new ColumnAdded(table, column));
+      reshaped(table).add(name);
+      return;
+    }
+    if (!old.name().equals(name)) {
+      changes.add(new ColumnRenamed(table, old.name(), name));
+    }
+    if (old.generated() != null && column.generated() == null) {
+      changes.add(new GeneratedExpressionDropped(table, name));
+    }
+    if (old.identity() != column.identity()) {
+      if (old.identity() == Identity.NONE) {
+        changes.add(new IdentityAdded(table, name, column.identity()));
+      } else if (column.identity() == Identity.NONE) {
+        changes.add(new IdentityDropped(table, name));
+      } else {
+        changes.add(new IdentityChanged(table, name, column.identity()));
+      }
+    }
+    boolean defaultHandled = true;
+    if (!old.type().equals(column.type())) {
+      changeType(table, old, column);
+    } else if (column.type() instanceof TypeRef.Enum e && recreatedEnums.containsKey(e.name())) {
+      recreatedEnums.get(e.name()).columns()
+          .add(new EnumColumn(table, name, old.defaultValue(), column.defaultValue()));
+    } else {
+      defaultHandled = false;
+    }
+    if (!defaultHandled && !Objects.equals(old.defaultValue(), column.defaultValue())) {
+      changes.add(column.defaultValue() == null
+          ? new DefaultDropped(table, name)
+          : new DefaultSet(table, name, column.defaultValue()));
+    }
+    if (old.nullable() != column.nullable()) {
+      changes.add(column.nullable() ? new NotNullDropped(table, name) : new NotNullAdded(table, name));
+    }
+  }
+
+  private void changeType(QualifiedName table, Column old, Column column) {
+    TypeConversion conversion = TypeConversion.of(old.type(), column.type());
+    if (!conversion.possible()) {
+      problems.add(DiffProblem.error(table, column.name(),
+          DiffMessages.noCast(table, column.name(), old.type(), column.type())));
+    }
+    String using =
+        conversion.needsUsing()
+            ? TypeConversion.usingExpression(
+                quote(column.name()), old.type(), DdlRenderer.type(column.type()))
+            : null;
+    changes.add(new ColumnTypeChanged(table, column.name(), old.type(), column.type(), using,
+        old.defaultValue(), column.defaultValue(), !conversion.lossless()));
+    reshaped(table).add(column.name());
+  }
+
+  private Set<String> reshaped(QualifiedName table) {
+    return reshapedColumns.computeIfAbsent(table, k -> new TreeSet<>());
+  }
+
+  // ---- keys, checks, indexes
+
+  private void diffKeys(Table former, Table table) {
+    QualifiedName oldName = former.name();
+    QualifiedName name = table.name();
+    Set<String> reshaped = reshapedColumns.getOrDefault(name, Set.of());
+    reconcile(
+        optional(former.primaryKey()), optional(table.primaryKey()),
+        PrimaryKey::name,
+        key -> new PrimaryKey(key.name(), newColumns(oldName, key.columns())),
+        (key, newKeyName) -> new PrimaryKey(newKeyName, key.columns()),
+        key -> anyReshaped(key.columns(), reshaped),
+        key -> {
+          droppedKeys.add(new KeyRef(oldName, Set.copyOf(key.columns())));
+          changes.add(new PrimaryKeyDropped(oldName, key));
+        },
+        key -> changes.add(new PrimaryKeyAdded(name, key)),
+        (oldKeyName, newKeyName) -> changes.add(new ConstraintRenamed(name, oldKeyName, newKeyName)));
+    reconcile(
+        former.uniques(), table.uniques(),
+        UniqueConstraint::name,
+        unique -> new UniqueConstraint(unique.name(), newColumns(oldName, unique.columns())),
+        (unique, newKeyName) -> new UniqueConstraint(newKeyName, unique.columns()),
+        unique -> anyReshaped(unique.columns(), reshaped),
+        unique -> {
+          droppedKeys.add(new KeyRef(oldName, Set.copyOf(unique.columns())));
+          changes.add(new UniqueDropped(oldName, unique));
+        },
+        unique -> changes.add(new UniqueAdded(name, unique)),
+        (oldKeyName, newKeyName) -> changes.add(new ConstraintRenamed(name, oldKeyName, newKeyName)));
+    reconcile(
+        former.checks(), table.checks(),
+        CheckConstraint::name,
+        check -> new CheckConstraint(check.name(), newExpression(oldName, check.expression())),
+        (check, newCheckName) -> new CheckConstraint(newCheckName, check.expression()),
+        check -> mentions(check.expression(), reshaped),
+        check -> changes.add(new CheckDropped(oldName, check)),
+        check -> changes.add(new CheckAdded(name, check)),
+        (oldCheckName, newCheckName) ->
+            changes.add(new ConstraintRenamed(name, oldCheckName, newCheckName)));
+    reconcile(
+        former.indexes(), table.indexes(),
+        Index::name,
+        index -> new Index(index.name(), newColumns(oldName, index.columns()), index.unique(),
+            index.method(), index.where() == null ? null : newExpression(oldName, index.where())),
+        (index, newIndexName) ->
+            new Index(newIndexName, index.columns(), index.unique(), index.method(), index.where()),
+        index -> anyReshaped(index.columns(), reshaped)
+            || index.where() != null && mentions(index.where(), reshaped),
+        index -> {
+          if (index.unique()) {
+            droppedKeys.add(new KeyRef(oldName, Set.copyOf(index.columns())));
+          }
+          changes.add(new IndexDropped(oldName, index));
+        },
+        index -> changes.add(new IndexCreated(name, index)),
+        (oldIndexName, newIndexName) -> changes.add(new IndexRenamed(name, oldIndexName, newIndexName)));
+  }
+
+  private void diffForeignKeys(Table former, Table table) {
+    QualifiedName oldName = former.name();
+    QualifiedName name = table.name();
+    reconcile(
+        former.foreignKeys(), table.foreignKeys(),
+        ForeignKey::name,
+        key -> new ForeignKey(key.name(), newColumns(oldName, key.columns()),
+            newTableNames.getOrDefault(key.target(), key.target()),
+            newColumns(key.target(), key.targetColumns()), key.onDelete(), key.onUpdate()),
+        (key, newKeyName) -> new ForeignKey(newKeyName, key.columns(), key.target(), key.targetColumns(),
+            key.onDelete(), key.onUpdate()),
+        key -> anyReshaped(newColumns(oldName, key.columns()), reshapedColumns.getOrDefault(name, Set.of()))
+            || anyReshaped(newColumns(key.target(), key.targetColumns()),
+                reshapedColumns.getOrDefault(
+                    newTableNames.getOrDefault(key.target(), key.target()), Set.of()))
+            || droppedKeys.contains(new KeyRef(key.target(), Set.copyOf(key.targetColumns()))),
+        key -> changes.add(new ForeignKeyDropped(oldName, key)),
+        key -> changes.add(new ForeignKeyAdded(name, key)),
+        (oldKeyName, newKeyName) -> changes.add(new ConstraintRenamed(name, oldKeyName, newKeyName)));
+  }
+
+  /**
+   * Pairs old and new items of one kind: by name (unchanged when the old one, in new column names, equals
+   * the new one), else by equal definition (a rename); everything else is dropped or added. A forced old
+   * item is dropped and re-added even when unchanged, because a change it depends on needs it gone.
+   */
+  private static <T> void reconcile(
+      List<T> olds,
+      List<T> news,
+      Function<T, String> nameOf,
+      Function<T, T> inNewNames,
+      BiFunction<T, String, T> renamed,
+      Predicate<T> forced,
+      Consumer<T> drop,
+      Consumer<T> add,
+      java.util.function.BiConsumer<String, String> rename) {
+    Map<String, T> remainingOld = new TreeMap<>();
+    olds.forEach(item -> remainingOld.put(nameOf.apply(item), item));
+    List<T> remainingNew = new ArrayList<>();
+    for (T item : news) {
+      T old = remainingOld.remove(nameOf.apply(item));
+      if (old == null) {
+        remainingNew.add(item);
+      } else if (!inNewNames.apply(old).equals(item) || forced.test(old)) {
+        drop.accept(old);
+        add.accept(item);
+      }
+    }
+    for (T item : remainingNew) {
+      String name = nameOf.apply(item);
+      String match =
+          remainingOld.entrySet().stream()
+              .filter(e -> !forced.test(e.getValue())
+                  && renamed.apply(inNewNames.apply(e.getValue()), name).equals(item))
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElse(null);
+      if (match == null) {
+        add.accept(item);
+      } else {
+        remainingOld.remove(match);
+        rename.accept(match, name);
+      }
+    }
+    remainingOld.values().forEach(drop);
+  }
+
+  private static <T> List<T> optional(T item) {
+    return item == null ? List.of() : List.of(item);
+  }
+
+  /** Column names of old table {@code table} as they are after the renames. */
+  private List<String> newColumns(QualifiedName table, List<String> columns) {
+    Map<String, String> names = newColumnNames.getOrDefault(table, Map.of());
+    return columns.stream().map(c -> names.getOrDefault(c, c)).toList();
+  }
+
+  /** An SQL expression of old table {@code table} with renamed columns written by their new names. */
+  private String newExpression(QualifiedName table, String expression) {
+    String result = expression;
+    for (Map.Entry<String, String> entry : newColumnNames.getOrDefault(table, Map.of()).entrySet()) {
+      if (!entry.getKey().equals(entry.getValue())) {
+        result = word(entry.getKey()).matcher(result).replaceAll(Matcher.quoteReplacement(entry.getValue()));
+      }
+    }
+    return result;
+  }
+
+  private static boolean anyReshaped(List<String> columns, Set<String> reshaped) {
+    return columns.stream().anyMatch(reshaped::contains);
+  }
+
+  private static boolean mentions(String expression, Set<String> columns) {
+    return columns.stream().anyMatch(column -> word(column).matcher(expression).find());
+  }
+
+  private static Pattern word(String identifier) {
+    return Pattern.compile("(?<![\\w$\"])" + Pattern.quote(identifier) + "(?![\\w$\"])");
+  }
+
+  // ---- warnings
+
+  private QualifiedName warningTable(SchemaChange change) {
+    return change instanceof ColumnDropped dropped
+        ? newTableNames.getOrDefault(dropped.table(), dropped.table())
+        : change.table();
+  }
+
+  private static String warningColumn(SchemaChange change) {
+    if (change instanceof ColumnDropped dropped) {
+      return null; // the component is gone; the warning goes to the record
+    }
+    return change instanceof ColumnTypeChanged changed ? changed.column() : null;
+  }
+}

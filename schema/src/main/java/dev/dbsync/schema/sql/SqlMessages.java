@@ -1,0 +1,16 @@
+package dev.dbsync.schema.sql;
+
+/** User-visible texts of {@code dev.dbsync.schema.sql}; tests assert against these methods. */
+public final class SqlMessages {
+  private SqlMessages() {}
+
+  public static String emptyType() {
+    return "the column type is empty: write a PostgreSQL type such as text, integer or varchar(200)";
+  }
+
+  public static String serialType(String serial, String integerType) {
+    return "type " + serial + " is not a column type but a shorthand for " + integerType
+        + " with a sequence default, which reads back from the database as a different column: declare the"
+        + " column as " + integerType + " with @Identity instead";
+  }
+}
