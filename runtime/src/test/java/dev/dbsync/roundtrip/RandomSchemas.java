@@ -1,6 +1,6 @@
 package dev.dbsync.roundtrip;
 
-import dev.dbsync.schema.diff.Renames;
+import dev.dbsync.schema.diff.Intent;
 import dev.dbsync.schema.model.CheckConstraint;
 import dev.dbsync.schema.model.Column;
 import dev.dbsync.schema.model.ForeignKey;
@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Seeded generator of (before, after, renames) schema pairs for the round-trip property: every pair is a schema a
@@ -26,7 +28,7 @@ import java.util.Random;
  */
 final class RandomSchemas {
   /** A generated case. */
-  record Pair(long seed, Schema before, Schema after, Renames renames, List<String> edits) {}
+  record Pair(long seed, Schema before, Schema after, Intent intent, List<String> edits) {}
 
   private static final List<String> TYPES = List.of(
       "integer", "bigint", "smallint", "text", "character varying(40)", "numeric(12,2)", "boolean", "uuid",
@@ -71,18 +73,21 @@ final class RandomSchemas {
     Schema before = schema();
     Map<QualifiedName, QualifiedName> tableRenames = new LinkedHashMap<>();
     Map<QualifiedName, Map<String, String>> columnRenames = new LinkedHashMap<>();
+    Map<QualifiedName, Set<String>> droppedColumns = new LinkedHashMap<>();
     List<String> edits = new ArrayList<>();
     List<Table> tables = new ArrayList<>(before.tables());
     int steps = 1 + random.nextInt(4);
     for (int i = 0; i < steps; i++) {
-      edit(tables, tableRenames, columnRenames, edits);
+      edit(tables, tableRenames, columnRenames, droppedColumns, edits);
     }
     Schema after = new Schema(List.of(), tables);
-    return new Pair(seed, before, after, renames(tableRenames, columnRenames), edits);
+    return new Pair(seed, before, after, intent(tableRenames, columnRenames, droppedColumns), edits);
   }
 
-  private static Renames renames(
-      Map<QualifiedName, QualifiedName> tableRenames, Map<QualifiedName, Map<String, String>> columnRenames) {
+  private static Intent intent(
+      Map<QualifiedName, QualifiedName> tableRenames,
+      Map<QualifiedName, Map<String, String>> columnRenames,
+      Map<QualifiedName, Set<String>> droppedColumns) {
     Map<QualifiedName, List<QualifiedName>> tables = new HashMap<>();
     tableRenames.forEach((now, old) -> tables.put(now, List.of(old)));
     Map<QualifiedName, Map<String, List<String>>> columns = new HashMap<>();
@@ -91,7 +96,7 @@ final class RandomSchemas {
       byColumn.forEach((now, old) -> m.put(now, List.of(old)));
       columns.put(table, m);
     });
-    return new Renames(tables, columns, Map.of());
+    return new Intent(tables, columns, Map.of(), Set.of(), droppedColumns);
   }
 
   private Schema schema() {
@@ -149,6 +154,7 @@ final class RandomSchemas {
       List<Table> tables,
       Map<QualifiedName, QualifiedName> tableRenames,
       Map<QualifiedName, Map<String, String>> columnRenames,
+      Map<QualifiedName, Set<String>> droppedColumns,
       List<String> edits) {
     int index = random.nextInt(tables.size());
     Table table = tables.get(index);
@@ -172,6 +178,7 @@ final class RandomSchemas {
         }
         columns.remove(victim);
         tables.set(index, table.withColumns(columns));
+        droppedColumns.computeIfAbsent(table.name(), t -> new TreeSet<>()).add(victim.name());
         edits.add("drop column " + table.name() + "." + victim.name());
       }
       case 2 -> {
@@ -228,7 +235,7 @@ final class RandomSchemas {
         edits.add("add index " + indexName);
       }
       case 7 -> {
-        if (renamedAlready || columnRenames.containsKey(table.name())) {
+        if (renamedAlready || columnRenames.containsKey(table.name()) || droppedColumns.containsKey(table.name())) {
           return;
         }
         QualifiedName newName = QualifiedName.of(table.name().schema(), "n" + (counter++));
