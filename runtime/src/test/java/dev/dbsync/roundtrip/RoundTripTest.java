@@ -1,7 +1,7 @@
 package dev.dbsync.roundtrip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.dbsync.runtime.introspect.Introspector;
 import dev.dbsync.schema.diff.DdlRenderer;
@@ -51,7 +51,7 @@ class RoundTripTest {
   static void assertRoundTrip(Connection connection, Schema from, Schema to, Intent intent, String context)
       throws SQLException {
     SchemaDiff diff = SchemaDiffer.diff(from, to, intent);
-    assertTrue(diff.problems().isEmpty(), () -> context + ": unexpected problems " + diff.problems());
+    assertFalse(diff.hasErrors(), () -> context + ": unexpected errors " + diff.problems());
     execute(connection, DdlRenderer.statements(diff.changes()), context);
     Schema found = Introspector.read(connection, schemasOf(to, from));
     SchemaDiff left = SchemaDiffer.diff(found, to.withoutClassNames(), Intent.NONE);
