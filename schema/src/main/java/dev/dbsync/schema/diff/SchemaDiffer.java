@@ -122,13 +122,14 @@ public final class SchemaDiffer {
         dropTable(table);
       }
     }
-    for (SchemaChange change : changes) {
+    List<SchemaChange> ordered = DdlRenderer.ordered(changes);
+    for (SchemaChange change : ordered) {
       if (change.destructive()) {
         problems.add(DiffProblem.warning(warningTable(change), warningColumn(change),
             DiffMessages.destructive(change.description())));
       }
     }
-    return new SchemaDiff(DdlRenderer.ordered(changes), problems);
+    return new SchemaDiff(ordered, problems);
   }
 
   private void createSchemas() {
@@ -436,6 +437,8 @@ public final class SchemaDiffer {
     } else if (column.type() instanceof TypeRef.Enum e && recreatedEnums.containsKey(e.name())) {
       recreatedEnums.get(e.name()).columns()
           .add(new EnumColumn(table, name, old.defaultValue(), column.defaultValue()));
+      // Indexes and checks comparing it with labels of the old type must be rebuilt on the new one.
+      reshaped(table).add(name);
     } else {
       defaultHandled = false;
     }
