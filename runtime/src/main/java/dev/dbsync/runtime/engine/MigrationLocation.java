@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -35,7 +36,7 @@ public final class MigrationLocation {
 
   private record JarListing(String entryName, long crc, long size) {}
 
-  private record FileStamp(long modified, long size) {}
+  private record FileStamp(FileTime modified, long size) {}
 
   private record EntryStamp(long crc, long size) {}
 
@@ -90,23 +91,8 @@ public final class MigrationLocation {
         continue;
       }
       String script = directory.relativize(file).toString().replace('\\', '/');
-      FileStamp stamp = new FileStamp(attributes.lastModifiedTime().toMillis(), attributes.size());
-      add(found, script, file.toUri().toString(), new MigrationFile.Content() {
-        @Override
-        public Object stamp() {
-          try {
-            BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
-            return new FileStamp(now.lastModifiedTime().toMillis(), now.size());
-          } catch (IOException e) {
-            return stamp; // reading the file will then say what is wrong
-          }
-        }
-
-        @Override
-        public byte[] read() throws IOException {
-          return Files.readAllBytes(file);
-        }
-      });
+      add(found, script, file.toUri().toString(), new FileStamp(attributes.lastModifiedTime(), attributes.size()),
+          () -> Files.readAllBytes(file));
     }
   }
 
@@ -121,19 +107,10 @@ public final class MigrationLocation {
     String prefix = location + "/";
     for (JarListing entry : listing) {
       String origin = jarUrl + entry.entryName();
-      EntryStamp stamp = new EntryStamp(entry.crc(), entry.size());
-      add(found, entry.entryName().substring(prefix.length()), origin,
-          new MigrationFile.Content() {
-            @Override
-            public Object stamp() {
-              return stamp;
-            }
-
-            @Override
-            public byte[] read() throws IOException {
-              try (InputStream in = new URL(origin).openStream()) {
-                return in.readAllBytes();
-              }
+      add(found, entry.entryName().substring(prefix.length()), origin, new EntryStamp(entry.crc(), entry.size()),
+          () -> {
+            try (InputStream in = new URL(origin).openStream()) {
+              return in.readAllBytes();
             }
           });
     }
@@ -152,7 +129,8 @@ public final class MigrationLocation {
     return List.copyOf(listing);
   }
 
-  private static void add(List<MigrationFile> found, String script, String origin, MigrationFile.Content content) {
+  private static void add(
+      List<MigrationFile> found, String script, String origin, Object stamp, MigrationFile.Content content) {
     String fileName = script.substring(script.lastIndexOf('/') + 1);
     int separator = fileName.indexOf("__");
     if (!fileName.startsWith("V") || separator < 0) {
@@ -164,6 +142,6 @@ public final class MigrationLocation {
       throw new MigrationException(EngineMessages.invalidVersion(origin));
     }
     String description = fileName.substring(separator + 2, fileName.length() - ".sql".length()).replace('_', ' ');
-    found.add(new MigrationFile(version, description, script, origin, content));
+    found.add(new MigrationFile(version, description, script, origin, stamp, content));
   }
 }

@@ -47,8 +47,10 @@ public final class Migrator {
       boolean autoCommit = connection.getAutoCommit();
       try {
         return apply(connection, files, start);
-      } finally {
+      } catch (RuntimeException | SQLException e) {
         rollbackQuietly(connection);
+        throw e;
+      } finally {
         restoreAutoCommit(connection, autoCommit);
       }
     } catch (SQLException e) {
@@ -59,11 +61,14 @@ public final class Migrator {
   private ApplyResult apply(Connection connection, List<MigrationFile> files, long start) throws SQLException {
     Plan committed = readWithoutLock(connection, files);
     if (committed != null && committed.pending().isEmpty()) {
+      if (!connection.getAutoCommit()) {
+        connection.commit(); // a connection handed out without autocommit: end the read's transaction
+      }
       ApplyResult result = result(List.of(), committed.currentVersion(), start);
       LOG.log(System.Logger.Level.DEBUG, result::summary);
       return result;
     }
-    if (committed != null) {
+    if (committed != null && settings.mode() == DbSync.Mode.PRODUCTION) {
       requireAllowed(prepare(committed.pending())); // refuse before waiting for anyone's lock
     }
     connection.setAutoCommit(false);
@@ -131,6 +136,9 @@ public final class Migrator {
       return Plan.of(HistoryTable.rows(rows), files);
     } catch (SQLException e) {
       if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+        if (!connection.getAutoCommit()) {
+          connection.rollback(); // the failed read aborted the transaction the connection was in
+        }
         return null;
       }
       throw e;
