@@ -51,6 +51,49 @@ class RoundTripTest {
     assertTrue(calls.get(calls.size() - 1).startsWith("commit"), calls.toString());
   }
 
+  @Test
+  void aConnectionWithoutAutocommitIsHandedBackAsItCameWithNoTransactionOpen(TestDatabase db) throws Exception {
+    Migrations migrations = Migrations.copyOf("basic", temp);
+    try (Connection connection = db.connect()) {
+      connection.setAutoCommit(false);
+      DataSource single = sharing(connection);
+
+      assertEquals(2, migrations.apply(single).applied().size());
+      assertEquals(List.of("idle"), backendState(db, connection));
+      assertTrue(migrations.apply(single).upToDate());
+      assertEquals(List.of("idle"), backendState(db, connection));
+      assertEquals(false, connection.getAutoCommit());
+    }
+    assertEquals(2, Catalog.history(db.dataSource()).size());
+  }
+
+  private static List<String> backendState(TestDatabase db, Connection connection) throws Exception {
+    int pid = connection.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+    return Catalog.query(db.dataSource(), "SELECT state FROM pg_stat_activity WHERE pid = " + pid);
+  }
+
+  /** A DataSource handing out one connection whose close() does nothing, as a pool would. */
+  private static DataSource sharing(Connection connection) {
+    Connection unclosable = (Connection) Proxy.newProxyInstance(RoundTripTest.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, (self, method, args) -> {
+          if (method.getName().equals("close")) {
+            return null;
+          }
+          try {
+            return method.invoke(connection, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    return (DataSource) Proxy.newProxyInstance(RoundTripTest.class.getClassLoader(),
+        new Class<?>[] {DataSource.class}, (self, method, args) -> {
+          if (method.getName().equals("getConnection")) {
+            return unclosable;
+          }
+          throw new UnsupportedOperationException(method.getName());
+        });
+  }
+
   /** A DataSource whose connections record each call that reaches the server. */
   static DataSource recording(DataSource target, List<String> calls) {
     return proxy(DataSource.class, target, calls, null);
