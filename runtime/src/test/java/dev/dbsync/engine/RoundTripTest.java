@@ -73,7 +73,7 @@ class RoundTripTest {
   }
 
   /** A DataSource handing out one connection whose close() does nothing, as a pool would. */
-  private static DataSource sharing(Connection connection) {
+  static DataSource sharing(Connection connection) {
     Connection unclosable = (Connection) Proxy.newProxyInstance(RoundTripTest.class.getClassLoader(),
         new Class<?>[] {Connection.class}, (self, method, args) -> {
           if (method.getName().equals("close")) {

@@ -11,10 +11,25 @@ public final class EngineMessages {
 
   private EngineMessages() {}
 
-  public static String statementFailed(String script, String statement, SQLException e) {
+  public static String statementFailed(String script, String statement, SQLException e, List<String> committed) {
     return "Migration " + script + " failed at statement: " + abbreviate(statement) + "\n-> PostgreSQL: "
-        + postgresMessage(e) + "\n" + hint(e.getSQLState())
-        + "Nothing was applied: the transaction was rolled back.";
+        + postgresMessage(e) + "\n" + hint(e.getSQLState()) + rolledBack(committed);
+  }
+
+  public static String nonTransactionalFailed(String script, String statement, SQLException e, List<String> committed) {
+    return "Migration " + script + " failed at statement: " + abbreviate(statement) + "\n-> PostgreSQL: "
+        + postgresMessage(e) + "\n" + hint(e.getSQLState()) + "-> " + script + " cannot run in a transaction"
+        + " (it contains statements such as CREATE INDEX CONCURRENTLY), so its statements before this one stay"
+        + " applied and no history row was written for it. Undo or complete them by hand (a failed CREATE INDEX"
+        + " CONCURRENTLY leaves an INVALID index to drop), then apply again."
+        + (committed.isEmpty() ? "" : "\nCommitted before it by this apply: " + String.join(", ", committed) + ".");
+  }
+
+  private static String rolledBack(List<String> committed) {
+    return committed.isEmpty()
+        ? "Nothing was applied: the transaction was rolled back."
+        : "Its transaction was rolled back; committed before it by this apply (they had to commit first): "
+            + String.join(", ", committed) + ".";
   }
 
   private static String hint(String sqlState) {
