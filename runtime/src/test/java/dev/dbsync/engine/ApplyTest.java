@@ -212,7 +212,7 @@ class ApplyTest {
     MigrationException e = assertThrows(MigrationException.class, () -> migrations.apply(db.dataSource()));
 
     assertTrue(e.getMessage().contains("Migration checksum mismatch for migration version 2 ("
-        + migrations.directory().resolve("V2__add_posts_published.sql").toUri()), e.getMessage());
+        + migrations.directory().resolve("V2__add_posts_published.sql")), e.getMessage());
     assertTrue(e.getMessage().contains("-> Applied to database : " + applied + "\n-> Resolved locally    : "
         + checksum(migrations, "V2__add_posts_published.sql")), e.getMessage());
     assertTrue(e.getMessage().contains("Either revert the changes to V2__add_posts_published.sql"), e.getMessage());
@@ -260,7 +260,7 @@ class ApplyTest {
 
     MigrationException e = assertThrows(MigrationException.class, () -> migrations.apply(db.dataSource()));
 
-    assertTrue(e.getMessage().startsWith("Invalid migration file name " + migrations.directory().resolve("V1a__oops.sql").toUri()),
+    assertTrue(e.getMessage().startsWith("Invalid migration file name " + migrations.directory().resolve("V1a__oops.sql")),
         e.getMessage());
   }
 

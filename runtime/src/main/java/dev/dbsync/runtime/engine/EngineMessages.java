@@ -8,6 +8,7 @@ import java.util.List;
 /** Every text the engine shows a user: the code and the tests use these, so they cannot drift apart. */
 public final class EngineMessages {
   private static final int STATEMENT_SHOWN = 200;
+  private static final int MIGRATIONS_LISTED = 10;
 
   private EngineMessages() {}
 
@@ -158,9 +159,14 @@ public final class EngineMessages {
         + "); nothing to apply.";
   }
 
+  /** Lists at most {@value #MIGRATIONS_LISTED} migrations: a first deployment may apply hundreds. */
   public static String applied(String schema, List<String> migrations, long millis) {
-    return "Applied " + migrations.size() + (migrations.size() == 1 ? " migration" : " migrations") + " to "
-        + schema + " in " + millis + " ms: " + String.join(", ", migrations);
+    int n = migrations.size();
+    String listed = n <= MIGRATIONS_LISTED
+        ? String.join(", ", migrations)
+        : String.join(", ", migrations.subList(0, MIGRATIONS_LISTED)) + " and " + (n - MIGRATIONS_LISTED) + " more";
+    return "Applied " + n + (n == 1 ? " migration" : " migrations") + " to " + schema + " in " + millis + " ms: "
+        + listed;
   }
 
   public static String appliedMigration(String version, String description, long millis) {
