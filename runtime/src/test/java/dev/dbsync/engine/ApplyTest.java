@@ -265,6 +265,21 @@ class ApplyTest {
   }
 
   @Test
+  void aRepeatableMigrationIsRefusedAndOtherFilesAreIgnored(TestDatabase db) {
+    Migrations migrations = Migrations.in(temp)
+        .add("V1__create_a.sql", "CREATE TABLE a (id int);")
+        .add("afterMigrate.sql", "SELECT 1/0;")
+        .add("README.txt", "not SQL");
+
+    assertEquals(1, migrations.apply(db.dataSource()).applied().size());
+
+    migrations.add("R__views.sql", "CREATE VIEW v AS SELECT 1;");
+    MigrationException e = assertThrows(MigrationException.class, () -> migrations.apply(db.dataSource()));
+    assertTrue(e.getMessage().startsWith("dbsync does not run repeatable migrations ("
+        + migrations.directory().resolve("R__views.sql")), e.getMessage());
+  }
+
+  @Test
   void aHistoryTableElsewhereIsCreatedWithItsSchema(TestDatabase db) {
     Migrations migrations = Migrations.in(temp).add("V1__create_a.sql", "CREATE TABLE a (id int);");
 

@@ -73,6 +73,18 @@ class FlywayOracleTest {
   }
 
   @Test
+  void aFlywayBaselineCoversTheMigrationsUpToIt(TestDatabase db) {
+    Migrations migrations = Migrations.copyOf("basic", temp);
+    Flyway.configure().dataSource(db.dataSource()).locations(migrations.flywayLocation()).baselineVersion("2")
+        .load().baseline();
+    migrations.add("V3__create_c.sql", "CREATE TABLE c (id int);");
+
+    ApplyResult result = migrations.apply(db.dataSource());
+
+    assertEquals(List.of("3"), result.applied().stream().map(ApplyResult.Migration::version).toList());
+  }
+
+  @Test
   void theHistoryTableIsTheOneFlywayCreates(TestDatabase dbsync, TestDatabase flyway) {
     Migrations migrations = Migrations.copyOf("basic", temp);
     migrations.apply(dbsync.dataSource());

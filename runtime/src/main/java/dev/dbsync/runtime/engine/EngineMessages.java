@@ -126,6 +126,11 @@ public final class EngineMessages {
         + " and . or _ separators, e.g. V2__add_posts.sql or V1_1__fix.sql.";
   }
 
+  public static String repeatableUnsupported(String origin) {
+    return "dbsync does not run repeatable migrations (" + origin + "): Flyway would re-run it whenever it"
+        + " changes, dbsync never would. Turn it into a versioned migration (V<next>__<description>.sql).";
+  }
+
   public static String ignoredFile(String origin) {
     return "Ignoring " + origin + ": not a versioned migration (V<version>__<description>.sql).";
   }

@@ -138,6 +138,9 @@ public final class MigrationLocation {
       List<MigrationFile> found, String script, String origin, Object stamp, MigrationFile.Content content) {
     String fileName = script.substring(script.lastIndexOf('/') + 1);
     int separator = fileName.indexOf("__");
+    if (fileName.startsWith("R__")) {
+      throw new MigrationException(EngineMessages.repeatableUnsupported(origin));
+    }
     if (!fileName.startsWith("V") || separator < 0) {
       LOG.log(System.Logger.Level.WARNING, EngineMessages.ignoredFile(origin));
       return;
