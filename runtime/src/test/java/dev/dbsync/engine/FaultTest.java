@@ -97,7 +97,10 @@ class FaultTest {
       assertTrue(millis >= 500 && millis < 5000, millis + " ms");
       assertEquals("55P03", e.sqlState());
       assertEquals("ALTER TABLE t ADD COLUMN c int", e.statement());
-      assertTrue(e.getMessage().contains("waited longer than the lock timeout"), e.getMessage());
+      int holderPid = holder.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+      assertTrue(e.getMessage().contains("waited longer than the lock timeout for a lock that another session holds"
+          + " on a table it changes:\n   t: AccessExclusiveLock held by pid " + holderPid + " (idle in transaction"),
+          e.getMessage());
       holder.rollback();
     }
     assertEquals(List.of("id"), Catalog.query(db.dataSource(),

@@ -12,18 +12,28 @@ public final class EngineMessages {
 
   private EngineMessages() {}
 
-  public static String statementFailed(String script, String statement, SQLException e, List<String> committed) {
+  public static String statementFailed(
+      String script, String statement, SQLException e, List<String> lockHolders, List<String> committed) {
     return "Migration " + script + " failed at statement: " + abbreviate(statement) + "\n-> PostgreSQL: "
-        + postgresMessage(e) + "\n" + hint(e.getSQLState()) + rolledBack(committed);
+        + postgresMessage(e) + "\n" + hint(e.getSQLState(), lockHolders) + rolledBack(committed);
   }
 
-  public static String nonTransactionalFailed(String script, String statement, SQLException e, List<String> committed) {
+  public static String nonTransactionalFailed(
+      String script, String statement, SQLException e, List<String> lockHolders, List<String> committed) {
     return "Migration " + script + " failed at statement: " + abbreviate(statement) + "\n-> PostgreSQL: "
-        + postgresMessage(e) + "\n" + hint(e.getSQLState()) + "-> " + script + " cannot run in a transaction"
-        + " (it contains statements such as CREATE INDEX CONCURRENTLY), so its statements before this one stay"
-        + " applied and no history row was written for it. Undo or complete them by hand (a failed CREATE INDEX"
-        + " CONCURRENTLY leaves an INVALID index to drop), then apply again."
+        + postgresMessage(e) + "\n" + hint(e.getSQLState(), lockHolders) + "-> " + script + " cannot run in a"
+        + " transaction (it contains statements such as CREATE INDEX CONCURRENTLY), so its statements before this"
+        + " one stay applied and no history row was written for it. Undo or complete them by hand (a failed"
+        + " CREATE INDEX CONCURRENTLY leaves an INVALID index to drop), then apply again."
         + (committed.isEmpty() ? "" : "\nCommitted before it by this apply: " + String.join(", ", committed) + ".");
+  }
+
+  /** One session holding a lock the failed statement waited for. */
+  public static String lockHolder(
+      String table, String mode, int pid, String state, String application, String query) {
+    return table + ": " + mode + " held by pid " + pid + " (" + state
+        + (application.isEmpty() ? "" : ", application " + application)
+        + (query.isEmpty() ? "" : ", last query: " + query.replaceAll("\\s+", " ")) + ")";
   }
 
   private static String rolledBack(List<String> committed) {
@@ -33,11 +43,13 @@ public final class EngineMessages {
             + String.join(", ", committed) + ".";
   }
 
-  private static String hint(String sqlState) {
+  private static String hint(String sqlState, List<String> lockHolders) {
     if ("55P03".equals(sqlState)) {
-      return "-> The statement waited longer than the lock timeout for a lock that another session holds on the"
-          + " table it changes (see pg_locks / pg_stat_activity). Apply again when that session is done, or"
-          + " raise " + Settings.describe(Settings.LOCK_TIMEOUT) + ".\n";
+      return "-> The statement waited longer than the lock timeout for a lock that another session holds on a"
+          + " table it changes" + (lockHolders.isEmpty() ? " (see pg_locks and pg_stat_activity)"
+              : ":\n   " + String.join("\n   ", lockHolders))
+          + "\n-> Apply again when that session is done (or end it with pg_terminate_backend), or raise "
+          + Settings.describe(Settings.LOCK_TIMEOUT) + ".\n";
     }
     if ("57014".equals(sqlState)) {
       return "-> The statement ran longer than the statement timeout; raise "

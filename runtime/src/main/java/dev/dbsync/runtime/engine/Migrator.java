@@ -5,6 +5,7 @@ import dev.dbsync.DbSync;
 import dev.dbsync.MigrationException;
 import dev.dbsync.schema.sql.Identifiers;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,6 +32,7 @@ public final class Migrator {
   private static final System.Logger LOG = System.getLogger(DbSync.class.getName());
   private static final String UNDEFINED_TABLE = "42P01";
   private static final String UNDEFINED_OBJECT = "42704";
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
   private static final long MAX_LOCK_POLL_MILLIS = 1000;
 
   private final Settings settings;
@@ -232,7 +234,7 @@ public final class Migrator {
               statement.execute(sql);
             } catch (SQLException e) {
               throw new MigrationException(EngineMessages.nonTransactionalFailed(p.file().script(), sql, e,
-                  committedLabels()), p.file().script(), sql, e.getSQLState(), e);
+                  lockHolders(sql, e), committedLabels()), p.file().script(), sql, e.getSQLState(), e);
             }
           }
           Duration took = Duration.ofNanos(System.nanoTime() - began);
@@ -249,8 +251,46 @@ public final class Migrator {
     }
 
     private MigrationException statementFailed(PreparedMigration p, String sql, SQLException e) {
-      return new MigrationException(EngineMessages.statementFailed(p.file().script(), sql, e, committedLabels()),
+      rollbackQuietly(connection); // ends the aborted transaction, so that the lock holders can be looked up
+      return new MigrationException(
+          EngineMessages.statementFailed(p.file().script(), sql, e, lockHolders(sql, e), committedLabels()),
           p.file().script(), sql, e.getSQLState(), e);
+    }
+
+    /**
+     * After a lock timeout: the other sessions that hold a lock on a table the statement names (a table whose
+     * name occurs in the statement's text), described for the message; empty for any other failure.
+     */
+    private List<String> lockHolders(String sql, SQLException e) {
+      if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+        return List.of();
+      }
+      List<String> holders = new ArrayList<>();
+      quietly(() -> {
+        try (PreparedStatement query = connection.prepareStatement("""
+            SELECT DISTINCT c.oid::regclass::text, l.mode, l.pid, coalesce(a.state, '?'),
+                   coalesce(a.application_name, ''), coalesce(left(a.query, 80), '')
+              FROM pg_locks l
+              JOIN pg_class c ON c.oid = l.relation
+              LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+             WHERE l.granted AND l.pid <> pg_backend_pid()
+               AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+               AND c.relnamespace <> 'pg_catalog'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+               AND strpos(lower(?), lower(c.relname)) > 0
+             ORDER BY 1, 3""")) {
+          query.setString(1, sql);
+          try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+              holders.add(EngineMessages.lockHolder(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                  rs.getString(5), rs.getString(6)));
+            }
+          }
+        }
+        if (!connection.getAutoCommit()) {
+          connection.rollback();
+        }
+      });
+      return holders;
     }
 
     private List<String> committedLabels() {
