@@ -118,6 +118,7 @@ class CanonicalFormsOnPostgresTest {
           new DefaultCase("date", "now()::date"),
           new DefaultCase("interval", "'1 day'"),
           new DefaultCase("uuid", "gen_random_uuid()"),
+          new DefaultCase("uuid", "'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'"),
           new DefaultCase("jsonb", "'{}'::jsonb"),
           new DefaultCase("jsonb", "'{}'"),
           new DefaultCase("jsonb", "'{\"a\":1}'"),
@@ -134,6 +135,8 @@ class CanonicalFormsOnPostgresTest {
           new DefaultCase("mood", "'active'"),
           new DefaultCase("mood", "'active'::mood"),
           new DefaultCase("mood[]", "'{active}'"),
+          new DefaultCase("billing.currency", "'EUR'"),
+          new DefaultCase("billing.\"Coin\"", "'gold'"),
           new DefaultCase("text", "lower('X')"),
           new DefaultCase("text", "'a' || 'b'"),
           new DefaultCase("text", "coalesce(null, 'x')"),
@@ -144,7 +147,10 @@ class CanonicalFormsOnPostgresTest {
   @Test
   void everyDefaultReadsBackEquivalent(TestDatabase db) throws SQLException {
     try (Connection connection = db.connect()) {
-      StringBuilder ddl = new StringBuilder("CREATE SEQUENCE s; CREATE TYPE mood AS ENUM ('active');");
+      StringBuilder ddl =
+          new StringBuilder(
+              "CREATE SEQUENCE s; CREATE TYPE mood AS ENUM ('active'); CREATE SCHEMA billing;"
+                  + " CREATE TYPE billing.currency AS ENUM ('EUR'); CREATE TYPE billing.\"Coin\" AS ENUM ('gold');");
       ddl.append("CREATE TABLE defaults (");
       for (int i = 0; i < DEFAULTS.size(); i++) {
         DefaultCase c = DEFAULTS.get(i);

@@ -54,6 +54,13 @@ class IntrospectorTest {
         double_price numeric GENERATED ALWAYS AS (price * 2) STORED,
         PRIMARY KEY (account_id, team)
       );
+      CREATE TABLE notes (
+        team text,
+        account bigint,
+        body text NOT NULL,
+        CONSTRAINT notes_membership FOREIGN KEY (team, account) REFERENCES memberships (team, account_id)
+          ON DELETE SET DEFAULT ON UPDATE CASCADE
+      );
       CREATE TABLE "Order" ("x""y" text DEFAULT 'it''s', "Id" integer PRIMARY KEY);
       CREATE TABLE billing.invoices (
         no integer PRIMARY KEY,
@@ -141,6 +148,25 @@ class IntrospectorTest {
                               ReferentialAction.NO_ACTION)),
                       List.of(),
                       List.of(new CheckConstraint("memberships_price_check", "price > 0::numeric"))),
+                  new Table(
+                      QualifiedName.of("public", "notes"),
+                      null,
+                      List.of(
+                          Column.of("team", builtin("text"), true),
+                          Column.of("account", builtin("bigint"), true),
+                          Column.of("body", builtin("text"), false)),
+                      null,
+                      List.of(),
+                      List.of(
+                          new ForeignKey(
+                              "notes_membership",
+                              List.of("team", "account"),
+                              QualifiedName.of("public", "memberships"),
+                              List.of("team", "account_id"),
+                              ReferentialAction.SET_DEFAULT,
+                              ReferentialAction.CASCADE)),
+                      List.of(),
+                      List.of()),
                   new Table(
                       QualifiedName.of("public", "Order"),
                       null,

@@ -25,8 +25,9 @@ import java.util.Set;
  * never for running. The rules, each one something PostgreSQL itself does when it stores an expression:
  *
  * <ul>
- *   <li>unquoted words are lower-cased, whitespace and comments between tokens do not matter, {@code E'..'} and
- *       dollar-quoted strings become plain string literals;
+ *   <li>unquoted words are lower-cased and a quoted name is written as {@link Identifiers#quote} writes it
+ *       ({@code "col"} is {@code col}), whitespace and comments between tokens do not matter, {@code E'..'} and
+ *       dollar-quoted strings become plain string literals, {@code interval '1 day'} is {@code '1 day'::interval};
  *   <li>numbers are compared by value and written in full ({@code 1e3} is {@code 1000}, {@code 1.50} keeps its
  *       scale), a minus sign directly before a number is part of it, and a number, quoted or not, cast to a
  *       numeric type that holds it exactly ({@code '-1'::integer}, {@code (0)::numeric}) is that number;
@@ -36,12 +37,21 @@ import java.util.Set;
  *   <li>parentheses around a single operand, and around the whole expression, are dropped;
  *   <li>a cast of the whole expression to the column's own type is dropped, and then a string literal that is
  *       the whole default is read as a value of the column's type: a number for a numeric column, {@code true}
- *       or {@code false} for a boolean one, normalized JSON for {@code jsonb} (sorted keys: PostgreSQL reorders
- *       them), normalized array text for an array.
+ *       or {@code false} for a boolean one, lower case for a {@code uuid}, normalized JSON for {@code jsonb}
+ *       (sorted keys: PostgreSQL reorders them), normalized array text for an array. An enum cast matches
+ *       qualified or not ({@code 'a'::status}, {@code 'a'::app.status}: PostgreSQL qualifies a type that is not
+ *       on the connection's search path).
  * </ul>
  *
- * Two texts that mean the same may still differ ({@code now()} and {@code CURRENT_TIMESTAMP} do); the differ
- * then sees a change of default, which is harmless and which the user can end by writing it PostgreSQL's way.
+ * Two texts that mean the same may still differ: {@code now()} and {@code CURRENT_TIMESTAMP}; a date-time or
+ * interval literal PostgreSQL rewrites ({@code '2020-01-01'} on a timestamp column reads back as
+ * {@code '2020-01-01 00:00:00'::timestamp without time zone}, {@code '24 hours'} as {@code '24:00:00'}); redundant
+ * parentheses around an operation ({@code (a + b) + c}). The differ then sees a change of default, which is
+ * harmless and which the user ends by writing it PostgreSQL's way.
+ *
+ * <p>For a check or an index predicate pass a null type and compare with the pretty form PostgreSQL prints
+ * ({@code pg_get_expr(..., true)}, what the introspector returns): the plain form wraps every operation in
+ * parentheses.
  */
 public final class SqlDefaults {
   private static final Set<String> NUMERIC_TYPES =
@@ -177,6 +187,8 @@ public final class SqlDefaults {
       tokens.set(0, SqlToken.number(value.strip()));
     } else if (typeName.equals("boolean") && booleanWord(value) != null) {
       tokens.set(0, SqlToken.word(booleanWord(value)));
+    } else if (typeName.equals("uuid")) {
+      tokens.set(0, SqlToken.string(value.toLowerCase(Locale.ROOT)));
     } else if (typeName.equals("jsonb")) {
       tokens.set(0, SqlToken.string(normalizedJson(value)));
     } else if (typeName.endsWith("[]")) {

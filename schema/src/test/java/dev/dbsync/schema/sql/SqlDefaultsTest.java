@@ -65,6 +65,8 @@ class SqlDefaultsTest {
         "text ; 'a' || 'b' ; ('a'::text || 'b'::text) ; 'a' || 'b'",
         "text ; coalesce(NULL, 'x') ; COALESCE(NULL::text, 'x'::text) ; coalesce(null, 'x')",
         "bigint ; nextval('s') ; nextval('s'::regclass) ; nextval('s')",
+        "uuid ; 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11' ; 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid ; 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'",
+        "text ; lower(\"name\") ; lower(name) ; lower(name)",
         "integer ; CASE WHEN true THEN 1 ELSE 2 END ; `\nCASE\n    WHEN true THEN 1\n    ELSE 2\nEND` ; case when true then 1 else 2 end",
       })
   void declaredAndPrintedDefaultsAreEquivalent(String typeName, String declared, String found, String canonical) {
