@@ -22,7 +22,8 @@ public final class IntrospectionBench {
   private IntrospectionBench() {}
 
   public static void main(String[] args) throws SQLException {
-    int[] sizes = args.length == 0 ? new int[] {10, 100, 1000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+    int[] sizes =
+        args.length == 0 ? new int[] {10, 100, 1000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     try (TestDatabase db = TestDatabases.create(); Connection connection = db.connect()) {
       System.out.printf("%-8s %-8s %-12s %-12s%n", "tables", "columns", "first (ms)", "median (ms)");
       for (int tables : sizes) {

@@ -219,8 +219,10 @@ class IntrospectorTest {
     try (Connection connection = db.connect()) {
       execute(connection, DDL);
       Schema billing = Introspector.read(connection, List.of("billing"));
-      assertEquals(List.of(QualifiedName.of("billing", "invoices")), billing.tables().stream().map(Table::name).toList());
-      assertEquals(List.of(QualifiedName.of("billing", "currency")), billing.enums().stream().map(EnumType::name).toList());
+      assertEquals(
+          List.of(QualifiedName.of("billing", "invoices")), billing.tables().stream().map(Table::name).toList());
+      assertEquals(
+          List.of(QualifiedName.of("billing", "currency")), billing.enums().stream().map(EnumType::name).toList());
       assertEquals(Schema.EMPTY, Introspector.read(connection, List.of("nowhere")));
     }
   }

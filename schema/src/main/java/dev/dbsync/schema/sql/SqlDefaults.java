@@ -120,13 +120,12 @@ public final class SqlDefaults {
         tokens.remove(i + 1);
         return true;
       }
-      if (token.kind() == SqlToken.Kind.STRING && NUMERIC_TYPES.contains(castBase) && isNumber(token.text())) {
+      if (token.kind() == SqlToken.Kind.STRING && isNumber(token.text()) && holdsExactly(castBase, token.text())) {
         tokens.set(i, SqlToken.number(token.text()));
         tokens.remove(i + 1);
         return true;
       }
-      if (token.kind() == SqlToken.Kind.NUMBER && NUMERIC_TYPES.contains(next.text())
-          && (!token.text().contains(".") || !INTEGER_TYPES.contains(next.text()))) {
+      if (token.kind() == SqlToken.Kind.NUMBER && holdsExactly(next.text(), token.text())) {
         tokens.remove(i + 1); // a number needs no cast to a numeric type that holds it exactly
         return true;
       }
@@ -260,6 +259,11 @@ public final class SqlDefaults {
       i++;
     }
     return i == to;
+  }
+
+  /** Whether {@code number} cast to {@code type} is the same number: no rounding to an integer, no scale. */
+  private static boolean holdsExactly(String type, String number) {
+    return NUMERIC_TYPES.contains(type) && (!INTEGER_TYPES.contains(type) || !number.contains("."));
   }
 
   private static boolean isNumber(String text) {

@@ -223,7 +223,8 @@ record SqlToken(Kind kind, String text) {
           tokens.add(number(numberText()));
         } else if (Character.isLetter(c) || c == '_') {
           int start = at;
-          while (at < sql.length() && (Character.isLetterOrDigit(sql.charAt(at)) || "_$".indexOf(sql.charAt(at)) >= 0)) {
+          while (at < sql.length()
+              && (Character.isLetterOrDigit(sql.charAt(at)) || "_$".indexOf(sql.charAt(at)) >= 0)) {
             at++;
           }
           tokens.add(word(sql.substring(start, at).toLowerCase(Locale.ROOT)));

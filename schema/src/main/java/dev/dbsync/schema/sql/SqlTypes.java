@@ -48,7 +48,8 @@ public final class SqlTypes {
   private static final Pattern SHAPE =
       Pattern.compile("(?<name>[^(]+?)(?:\\s*\\((?<mods>[^)]*)\\))?(?:\\s+(?<zone>with(?:out)? time zone))?");
 
-  private static final Pattern ARRAY_SUFFIX = Pattern.compile("(\\s*\\[\\s*\\d*\\s*\\])+$|\\s+array(\\s*\\[\\s*\\d*\\s*\\])?$");
+  private static final Pattern ARRAY_SUFFIX =
+      Pattern.compile("(\\s*\\[\\s*\\d*\\s*\\])+$|\\s+array(\\s*\\[\\s*\\d*\\s*\\])?$");
 
   private SqlTypes() {}
 
@@ -101,7 +102,7 @@ public final class SqlTypes {
           "character(" + (mods == null ? "1" : mods) + ")";
       case "bpchar" -> mods == null ? "bpchar" : "character(" + mods + ")";
       case "decimal", "numeric", "dec" -> numeric(mods);
-      case "float" -> mods == null || Integer.parseInt(mods) > 24 ? "double precision" : "real";
+      case "float" -> floatType(mods);
       case "timestamp" -> withMods("timestamp", mods) + " " + zoneOrWithout(zone);
       case "timestamptz" -> withMods("timestamp", mods) + " with time zone";
       case "time" -> withMods("time", mods) + " " + zoneOrWithout(zone);
@@ -110,6 +111,12 @@ public final class SqlTypes {
       case "varbit", "bit varying" -> withMods("bit varying", mods);
       default -> type;
     };
+  }
+
+  /** {@code float(p)}: up to 24 binary digits fit a {@code real}; PostgreSQL rejects a p outside 1..53. */
+  private static String floatType(String mods) {
+    boolean small = mods != null && mods.matches("\\d{1,2}") && Integer.parseInt(mods) <= 24;
+    return small ? "real" : "double precision";
   }
 
   private static String numeric(String mods) {
