@@ -46,6 +46,8 @@ class IntrospectorTest {
       CREATE INDEX accounts_settings ON accounts USING gin (settings);
       CREATE INDEX accounts_active ON accounts (created DESC) WHERE state = 'active';
       CREATE UNIQUE INDEX accounts_lower_email ON accounts (lower(email), tenant);
+      CREATE INDEX accounts_ordering ON accounts (email NULLS FIRST, tenant DESC NULLS LAST, created DESC);
+      CREATE INDEX accounts_tenant_hash ON accounts USING hash (tenant);
       CREATE TABLE memberships (
         account_id bigint NOT NULL REFERENCES accounts ON DELETE CASCADE,
         team text NOT NULL,
@@ -120,6 +122,13 @@ class IntrospectorTest {
                               false,
                               "btree",
                               "state = 'active'::status"),
+                          new Index(
+                              "accounts_ordering",
+                              List.of("email NULLS FIRST", "tenant DESC NULLS LAST", "created DESC"),
+                              false,
+                              "btree",
+                              null),
+                          new Index("accounts_tenant_hash", List.of("tenant"), false, "hash", null),
                           new Index(
                               "accounts_lower_email",
                               List.of("lower(email::text)", "tenant"),

@@ -77,6 +77,7 @@ class SqlDefaultsTest {
     assertEquals(canonical, SqlDefaults.canonical(declared, type));
     assertEquals(canonical, SqlDefaults.canonical(found, type));
     assertTrue(SqlDefaults.equivalent(declared, found, type));
+    assertEquals(canonical, SqlDefaults.canonical(canonical, type), "a canonical form is its own canonical form");
   }
 
   @ParameterizedTest

@@ -58,6 +58,7 @@ class SqlTypesTest {
       })
   void spellsAsFormatTypeDoes(String alias, String canonical) {
     assertEquals(canonical, SqlTypes.canonical(alias));
+    assertEquals(canonical, SqlTypes.canonical(canonical), "a canonical spelling is its own canonical form");
   }
 
   @ParameterizedTest
