@@ -69,7 +69,7 @@ public final class Introspector {
       """
       SELECT c.oid, n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
              a.attidentity, a.attgenerated, pg_get_expr(d.adbin, d.adrelid), t.typtype, tn.nspname, t.typname,
-             pg_get_expr(d.adbin, d.adrelid, true)
+             CASE WHEN a.attgenerated = 's' THEN pg_get_expr(d.adbin, d.adrelid, true) END
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
