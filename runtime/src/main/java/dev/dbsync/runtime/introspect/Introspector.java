@@ -46,13 +46,13 @@ import java.util.Map;
  *       order is appended ({@code created DESC}); operator classes and {@code INCLUDE} columns are not read.
  * </ul>
  *
- * The Flyway history table and the schema {@value #BACKUP_SCHEMA} (where dbsync keeps dropped data) are left out.
+ * The Flyway history table (or the one named) and the schema {@value #BACKUP_SCHEMA} (dbsync's backups) are left out.
  */
 public final class Introspector {
   /** Flyway's default history table, which dbsync uses; it is not part of the user's schema. */
   public static final String HISTORY_TABLE = "flyway_schema_history";
 
-  /** Where dbsync moves dropped tables and columns instead of destroying them. */
+  /** Where production mode copies the tables and columns a destructive migration affects (issue 5). */
   public static final String BACKUP_SCHEMA = "dbsync_backup";
 
   private static final String ENUMS =
