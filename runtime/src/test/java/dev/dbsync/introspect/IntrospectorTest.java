@@ -247,6 +247,32 @@ class IntrospectorTest {
     }
   }
 
+  @Test
+  void readsAPartitionedTableWithoutItsPartitionsAndSkipsDroppedColumns(TestDatabase db) throws SQLException {
+    try (Connection connection = db.connect()) {
+      execute(
+          connection,
+          """
+          CREATE TABLE events (id int NOT NULL, gone text, day date NOT NULL) PARTITION BY RANGE (day);
+          CREATE TABLE events_2020 PARTITION OF events FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+          ALTER TABLE events DROP COLUMN gone;
+          """);
+      Schema schema = Introspector.read(connection, List.of("public"));
+      assertEquals(
+          List.of(
+              new Table(
+                  QualifiedName.of("public", "events"),
+                  null,
+                  List.of(Column.of("id", builtin("integer"), false), Column.of("day", builtin("date"), false)),
+                  null,
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  List.of())),
+          schema.tables());
+    }
+  }
+
   private static TypeRef builtin(String canonical) {
     return TypeRef.builtin(canonical);
   }
