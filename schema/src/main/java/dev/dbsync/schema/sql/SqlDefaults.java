@@ -51,11 +51,16 @@ import java.util.Set;
  *
  * <p>For a check or an index predicate pass a null type and compare with the pretty form PostgreSQL prints
  * ({@code pg_get_expr(..., true)}, what the introspector returns): the plain form wraps every operation in
- * parentheses.
+ * parentheses. Conditions PostgreSQL rewrites still differ: {@code x BETWEEN 1 AND 9} reads back as
+ * {@code x >= 1 AND x <= 9}, {@code x IN (1, 2)} as {@code x = ANY (ARRAY[1, 2])}, and the pretty form sets
+ * parentheses by its own precedence rules ({@code (a + b) * 2 < 100} reads back as {@code ((a + b) * 2) < 100},
+ * {@code NOT (a = b)} as {@code NOT a = b}).
  */
 public final class SqlDefaults {
   private static final Set<String> NUMERIC_TYPES =
       Set.of("smallint", "integer", "bigint", "numeric", "real", "double precision");
+
+  private static final Set<String> STRING_TYPES = Set.of("text", "character varying");
 
   private static final Set<String> INTEGER_TYPES = Set.of("smallint", "integer", "bigint");
 
@@ -80,14 +85,15 @@ public final class SqlDefaults {
   /**
    * The canonical form of {@code expression} as the default of a column of {@code type}, or null for no
    * default ({@code null}, blank, or the keyword {@code NULL}, which PostgreSQL does not store). {@code type}
-   * may be null for an expression that is not a default (a check), which skips the type-dependent rules.
+   * is null for a condition (a check, an index predicate): the type-dependent rules are skipped and the casts
+   * PostgreSQL adds to literals and text columns in a comparison are dropped.
    */
   public static String canonical(String expression, TypeRef type) {
     if (expression == null || expression.isBlank()) {
       return null;
     }
     List<SqlToken> tokens = new ArrayList<>(SqlToken.tokenize(expression));
-    simplify(tokens);
+    simplify(tokens, type == null);
     stripWholeParentheses(tokens);
     if (type != null) {
       stripOwnCast(tokens, type);
@@ -100,22 +106,32 @@ public final class SqlDefaults {
     return SqlToken.render(tokens);
   }
 
-  private static void simplify(List<SqlToken> tokens) {
+  private static void simplify(List<SqlToken> tokens, boolean condition) {
     boolean changed = true;
     while (changed) {
       changed = false;
       for (int i = 0; i < tokens.size() && !changed; i++) {
-        changed = simplifyAt(tokens, i);
+        changed = simplifyAt(tokens, i, condition);
       }
     }
   }
 
-  /** Applies the first local rule that matches at {@code i}; true when the list changed. */
-  private static boolean simplifyAt(List<SqlToken> tokens, int i) {
+  /**
+   * Applies the first local rule that matches at {@code i}; true when the list changed. In a {@code condition}
+   * (a check, an index predicate) PostgreSQL casts every string literal to the type of what it is compared with
+   * ({@code state = 'active'::status}) and a {@code varchar} column to {@code text} for text operators
+   * ({@code email::text ~~ '%@%'::text}): those casts are dropped too.
+   */
+  private static boolean simplifyAt(List<SqlToken> tokens, int i, boolean condition) {
     SqlToken token = tokens.get(i);
     SqlToken next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
     if (next != null && next.kind() == SqlToken.Kind.CAST) {
       String castBase = withoutModifiers(next.text());
+      boolean name = token.kind() == SqlToken.Kind.WORD || token.kind() == SqlToken.Kind.QUOTED_NAME;
+      if (condition && (token.kind() == SqlToken.Kind.STRING || name && STRING_TYPES.contains(castBase))) {
+        tokens.remove(i + 1);
+        return true;
+      }
       if (token.kind() == SqlToken.Kind.STRING && STRING_CASTS.contains(castBase)) {
         tokens.remove(i + 1);
         return true;

@@ -121,6 +121,10 @@ class SqlDefaultsTest {
     assertTrue(SqlDefaults.equivalent("price > 0", "price > 0::numeric", null));
     assertTrue(SqlDefaults.equivalent("name NOT LIKE 'x%'", "name !~~ 'x%'::text", null));
     assertTrue(SqlDefaults.equivalent("a<b and a>0", "a < b AND a > 0", null));
+    assertTrue(SqlDefaults.equivalent("state = 'active'", "state = 'active'::status", null));
+    assertTrue(SqlDefaults.equivalent("email LIKE '%@%'", "email::text ~~ '%@%'::text", null));
     assertFalse(SqlDefaults.equivalent("(a + b) * 2", "a + b * 2", null));
+    assertFalse(SqlDefaults.equivalent("state = 'active'", "state = 'banned'::status", null));
+    assertFalse(SqlDefaults.equivalent("amount::integer > 0", "amount > 0", null));
   }
 }
