@@ -127,11 +127,6 @@ public final class SqlDefaults {
     SqlToken next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
     if (next != null && next.kind() == SqlToken.Kind.CAST) {
       String castBase = withoutModifiers(next.text());
-      boolean name = token.kind() == SqlToken.Kind.WORD || token.kind() == SqlToken.Kind.QUOTED_NAME;
-      if (condition && (token.kind() == SqlToken.Kind.STRING || name && STRING_TYPES.contains(castBase))) {
-        tokens.remove(i + 1);
-        return true;
-      }
       if (token.kind() == SqlToken.Kind.STRING && STRING_CASTS.contains(castBase)) {
         tokens.remove(i + 1);
         return true;
@@ -146,6 +141,11 @@ public final class SqlDefaults {
         return true;
       }
       if (token.is(SqlToken.Kind.WORD, "null")) {
+        tokens.remove(i + 1);
+        return true;
+      }
+      boolean name = token.kind() == SqlToken.Kind.WORD || token.kind() == SqlToken.Kind.QUOTED_NAME;
+      if (condition && (token.kind() == SqlToken.Kind.STRING || name && STRING_TYPES.contains(castBase))) {
         tokens.remove(i + 1);
         return true;
       }
