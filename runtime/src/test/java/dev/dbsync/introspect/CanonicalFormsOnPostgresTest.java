@@ -35,7 +35,8 @@ class CanonicalFormsOnPostgresTest {
           "boolean", "timestamptz", "timestamp with time zone", "timestamptz(3)", "timestamp", "timestamp(6)",
           "timestamp without time zone", "timestamp (3) with time zone", "timetz", "timetz(2)", "time",
           "time(3) with time zone", "time without time zone", "date", "interval", "interval(3)",
-          "interval day to second", "uuid", "json", "jsonb", "bytea", "text", "inet", "cidr", "citext", "money",
+          "interval day to second", "interval day to second (3)", "uuid", "json", "jsonb", "bytea", "text",
+          "inet", "cidr", "citext", "money",
           "bit", "bit(3)", "varbit", "bit varying(5)", "\"char\"", "int[]", "int4[]", "integer[][]", "int[3]",
           "int array", "varchar(10)[]", "text[]", "timestamptz[]", "double precision[]", "jsonb[]",
           "pg_catalog.int4", "mood", "mood[]");

@@ -109,7 +109,8 @@ public final class SqlTypes {
       case "timetz" -> withMods("time", mods) + " with time zone";
       case "bit" -> "bit(" + (mods == null ? "1" : mods) + ")";
       case "varbit", "bit varying" -> withMods("bit varying", mods);
-      default -> type;
+      // an extension type's modifiers are kept as written, minus spaces: geometry(Point,4326)
+      default -> mods == null ? type : name + "(" + mods + ")";
     };
   }
 
@@ -134,15 +135,21 @@ public final class SqlTypes {
     return zone == null ? "without time zone" : zone;
   }
 
-  /** Lower case outside double quotes (PostgreSQL folds unquoted names), single spaces, trimmed. */
-  static String normalize(String sqlType) {
+  /**
+   * Lower case outside double quotes and modifiers (PostgreSQL folds unquoted names; an extension's modifiers
+   * such as PostGIS's {@code Point} are its own business), single spaces, trimmed.
+   */
+  private static String normalize(String sqlType) {
     StringBuilder out = new StringBuilder(sqlType.length());
     boolean quoted = false;
+    int depth = 0;
     boolean pendingSpace = false;
     for (int i = 0; i < sqlType.length(); i++) {
       char c = sqlType.charAt(i);
       if (c == '"') {
         quoted = !quoted;
+      } else if (!quoted && (c == '(' || c == ')')) {
+        depth += c == '(' ? 1 : -1;
       }
       if (!quoted && Character.isWhitespace(c)) {
         pendingSpace = out.length() > 0;
@@ -152,7 +159,7 @@ public final class SqlTypes {
         out.append(' ');
         pendingSpace = false;
       }
-      out.append(quoted ? c : Character.toLowerCase(c));
+      out.append(quoted || depth > 0 ? c : Character.toLowerCase(c));
     }
     return out.toString();
   }

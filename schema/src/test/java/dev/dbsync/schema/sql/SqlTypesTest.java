@@ -48,6 +48,8 @@ class SqlTypesTest {
         "uuid | uuid",
         "JSONB | jsonb",
         "citext | citext",
+        "geometry(Point, 4326) | geometry(Point,4326)",
+        "interval day to second (3) | interval day to second(3)",
         "\"char\" | \"char\"",
         "\"MyType\" | \"MyType\"",
         "int[] | integer[]",
