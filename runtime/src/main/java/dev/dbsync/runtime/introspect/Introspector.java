@@ -34,7 +34,9 @@ import java.util.Map;
  * <ul>
  *   <li>tables ({@code className} null) of kind ordinary or partitioned, partitions excluded, columns in
  *       {@code attnum} order; types in {@code format_type} spelling, or {@link TypeRef.Enum} for an enum type
- *       (an array of an enum stays a built-in spelling such as {@code status[]});
+ *       (an array of an enum stays a built-in spelling such as {@code status[]}); {@code format_type}, like
+ *       {@code pg_get_expr}, qualifies a type that is not on the connection's search path
+ *       ({@code ext.citext}), so read with the search path the migrations ran with;
  *   <li>defaults exactly as {@code pg_get_expr} prints them ({@code 'x'::text}): compare them with
  *       {@code SqlDefaults.equivalent}, not {@code equals};
  *   <li>check constraints, partial index predicates, generated-column and index expressions as
