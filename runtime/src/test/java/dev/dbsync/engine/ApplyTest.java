@@ -212,7 +212,7 @@ class ApplyTest {
     MigrationException e = assertThrows(MigrationException.class, () -> migrations.apply(db.dataSource()));
 
     assertTrue(e.getMessage().contains("Migration checksum mismatch for migration version 2 ("
-        + migrations.directory().resolve("V2__add_posts_published.sql").toUri()), e.getMessage());
+        + migrations.directory().resolve("V2__add_posts_published.sql")), e.getMessage());
     assertTrue(e.getMessage().contains("-> Applied to database : " + applied + "\n-> Resolved locally    : "
         + checksum(migrations, "V2__add_posts_published.sql")), e.getMessage());
     assertTrue(e.getMessage().contains("Either revert the changes to V2__add_posts_published.sql"), e.getMessage());
@@ -260,8 +260,23 @@ class ApplyTest {
 
     MigrationException e = assertThrows(MigrationException.class, () -> migrations.apply(db.dataSource()));
 
-    assertTrue(e.getMessage().startsWith("Invalid migration file name " + migrations.directory().resolve("V1a__oops.sql").toUri()),
+    assertTrue(e.getMessage().startsWith("Invalid migration file name " + migrations.directory().resolve("V1a__oops.sql")),
         e.getMessage());
+  }
+
+  @Test
+  void aRepeatableMigrationIsRefusedAndOtherFilesAreIgnored(TestDatabase db) {
+    Migrations migrations = Migrations.in(temp)
+        .add("V1__create_a.sql", "CREATE TABLE a (id int);")
+        .add("afterMigrate.sql", "SELECT 1/0;")
+        .add("README.txt", "not SQL");
+
+    assertEquals(1, migrations.apply(db.dataSource()).applied().size());
+
+    migrations.add("R__views.sql", "CREATE VIEW v AS SELECT 1;");
+    MigrationException e = assertThrows(MigrationException.class, () -> migrations.apply(db.dataSource()));
+    assertTrue(e.getMessage().startsWith("dbsync does not run repeatable migrations ("
+        + migrations.directory().resolve("R__views.sql")), e.getMessage());
   }
 
   @Test

@@ -35,7 +35,8 @@ class CanonicalFormsOnPostgresTest {
           "boolean", "timestamptz", "timestamp with time zone", "timestamptz(3)", "timestamp", "timestamp(6)",
           "timestamp without time zone", "timestamp (3) with time zone", "timetz", "timetz(2)", "time",
           "time(3) with time zone", "time without time zone", "date", "interval", "interval(3)",
-          "interval day to second", "uuid", "json", "jsonb", "bytea", "text", "inet", "cidr", "citext", "money",
+          "interval day to second", "interval day to second (3)", "uuid", "json", "jsonb", "bytea", "text",
+          "inet", "cidr", "citext", "money",
           "bit", "bit(3)", "varbit", "bit varying(5)", "\"char\"", "int[]", "int4[]", "integer[][]", "int[3]",
           "int array", "varchar(10)[]", "text[]", "timestamptz[]", "double precision[]", "jsonb[]",
           "pg_catalog.int4", "mood", "mood[]");
@@ -118,6 +119,7 @@ class CanonicalFormsOnPostgresTest {
           new DefaultCase("date", "now()::date"),
           new DefaultCase("interval", "'1 day'"),
           new DefaultCase("uuid", "gen_random_uuid()"),
+          new DefaultCase("uuid", "'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'"),
           new DefaultCase("jsonb", "'{}'::jsonb"),
           new DefaultCase("jsonb", "'{}'"),
           new DefaultCase("jsonb", "'{\"a\":1}'"),
@@ -134,6 +136,8 @@ class CanonicalFormsOnPostgresTest {
           new DefaultCase("mood", "'active'"),
           new DefaultCase("mood", "'active'::mood"),
           new DefaultCase("mood[]", "'{active}'"),
+          new DefaultCase("billing.currency", "'EUR'"),
+          new DefaultCase("billing.\"Coin\"", "'gold'"),
           new DefaultCase("text", "lower('X')"),
           new DefaultCase("text", "'a' || 'b'"),
           new DefaultCase("text", "coalesce(null, 'x')"),
@@ -144,7 +148,10 @@ class CanonicalFormsOnPostgresTest {
   @Test
   void everyDefaultReadsBackEquivalent(TestDatabase db) throws SQLException {
     try (Connection connection = db.connect()) {
-      StringBuilder ddl = new StringBuilder("CREATE SEQUENCE s; CREATE TYPE mood AS ENUM ('active');");
+      StringBuilder ddl =
+          new StringBuilder(
+              "CREATE SEQUENCE s; CREATE TYPE mood AS ENUM ('active'); CREATE SCHEMA billing;"
+                  + " CREATE TYPE billing.currency AS ENUM ('EUR'); CREATE TYPE billing.\"Coin\" AS ENUM ('gold');");
       ddl.append("CREATE TABLE defaults (");
       for (int i = 0; i < DEFAULTS.size(); i++) {
         DefaultCase c = DEFAULTS.get(i);
@@ -165,6 +172,55 @@ class CanonicalFormsOnPostgresTest {
                 SqlDefaults.canonical(found, column.type()),
                 SqlDefaults.canonical(c.declared(), column.type()),
                 what));
+      }
+      assertAll(checks);
+    }
+  }
+
+  /** Conditions whose parentheses PostgreSQL re-arranges are left out: see SqlDefaults' documentation. */
+  private static final List<String> CONDITIONS =
+      List.of(
+          "price > 0",
+          "price >= 0.5 AND price < 1000",
+          "email LIKE '%@%'",
+          "email NOT ILIKE '%@example.com'",
+          "name <> ''",
+          "lower(name) = name",
+          "state = 'active'",
+          "state <> 'banned' OR price IS NULL",
+          "a < b AND a > 0",
+          "a IS NOT NULL",
+          "tags @> ARRAY['x']",
+          "data ? 'key'",
+          "length(name) < 10 OR name IS NULL");
+
+  @Test
+  void everyConditionReadsBackEquivalentAsCheckAndAsIndexPredicate(TestDatabase db) throws SQLException {
+    try (Connection connection = db.connect()) {
+      StringBuilder ddl =
+          new StringBuilder(
+              "CREATE TYPE status AS ENUM ('active', 'banned'); CREATE TABLE conditions (price numeric,"
+                  + " email varchar(200), name text, state status, a int, b int, tags text[], data jsonb");
+      for (int i = 0; i < CONDITIONS.size(); i++) {
+        ddl.append(", CONSTRAINT c").append(i).append(" CHECK (").append(CONDITIONS.get(i)).append(')');
+      }
+      ddl.append(");");
+      for (int i = 0; i < CONDITIONS.size(); i++) {
+        ddl.append("CREATE INDEX i").append(i).append(" ON conditions (a) WHERE ").append(CONDITIONS.get(i))
+            .append(';');
+      }
+      IntrospectorTest.execute(connection, ddl.toString());
+      Table table = Introspector.read(connection, List.of("public")).tables().get(0);
+      List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+      for (int i = 0; i < CONDITIONS.size(); i++) {
+        String declared = CONDITIONS.get(i);
+        int number = i;
+        String check = table.checks().stream().filter(c -> c.name().equals("c" + number)).findFirst()
+            .orElseThrow().expression();
+        String predicate = table.indexes().stream().filter(x -> x.name().equals("i" + number)).findFirst()
+            .orElseThrow().where();
+        checks.add(() -> assertTrue(SqlDefaults.equivalent(declared, check, null), declared + " / " + check));
+        checks.add(() -> assertTrue(SqlDefaults.equivalent(declared, predicate, null), declared + " / " + predicate));
       }
       assertAll(checks);
     }

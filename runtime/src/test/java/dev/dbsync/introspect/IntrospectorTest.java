@@ -46,6 +46,8 @@ class IntrospectorTest {
       CREATE INDEX accounts_settings ON accounts USING gin (settings);
       CREATE INDEX accounts_active ON accounts (created DESC) WHERE state = 'active';
       CREATE UNIQUE INDEX accounts_lower_email ON accounts (lower(email), tenant);
+      CREATE INDEX accounts_ordering ON accounts (email NULLS FIRST, tenant DESC NULLS LAST, created DESC);
+      CREATE INDEX accounts_tenant_hash ON accounts USING hash (tenant);
       CREATE TABLE memberships (
         account_id bigint NOT NULL REFERENCES accounts ON DELETE CASCADE,
         team text NOT NULL,
@@ -53,6 +55,13 @@ class IntrospectorTest {
         price numeric(12,2) CHECK (price > 0),
         double_price numeric GENERATED ALWAYS AS (price * 2) STORED,
         PRIMARY KEY (account_id, team)
+      );
+      CREATE TABLE notes (
+        team text,
+        account bigint,
+        body text NOT NULL,
+        CONSTRAINT notes_membership FOREIGN KEY (team, account) REFERENCES memberships (team, account_id)
+          ON DELETE SET DEFAULT ON UPDATE CASCADE
       );
       CREATE TABLE "Order" ("x""y" text DEFAULT 'it''s', "Id" integer PRIMARY KEY);
       CREATE TABLE billing.invoices (
@@ -114,6 +123,13 @@ class IntrospectorTest {
                               "btree",
                               "state = 'active'::status"),
                           new Index(
+                              "accounts_ordering",
+                              List.of("email NULLS FIRST", "tenant DESC NULLS LAST", "created DESC"),
+                              false,
+                              "btree",
+                              null),
+                          new Index("accounts_tenant_hash", List.of("tenant"), false, "hash", null),
+                          new Index(
                               "accounts_lower_email",
                               List.of("lower(email::text)", "tenant"),
                               true,
@@ -141,6 +157,25 @@ class IntrospectorTest {
                               ReferentialAction.NO_ACTION)),
                       List.of(),
                       List.of(new CheckConstraint("memberships_price_check", "price > 0::numeric"))),
+                  new Table(
+                      QualifiedName.of("public", "notes"),
+                      null,
+                      List.of(
+                          Column.of("team", builtin("text"), true),
+                          Column.of("account", builtin("bigint"), true),
+                          Column.of("body", builtin("text"), false)),
+                      null,
+                      List.of(),
+                      List.of(
+                          new ForeignKey(
+                              "notes_membership",
+                              List.of("team", "account"),
+                              QualifiedName.of("public", "memberships"),
+                              List.of("team", "account_id"),
+                              ReferentialAction.SET_DEFAULT,
+                              ReferentialAction.CASCADE)),
+                      List.of(),
+                      List.of()),
                   new Table(
                       QualifiedName.of("public", "Order"),
                       null,
@@ -193,8 +228,10 @@ class IntrospectorTest {
     try (Connection connection = db.connect()) {
       execute(connection, DDL);
       Schema billing = Introspector.read(connection, List.of("billing"));
-      assertEquals(List.of(QualifiedName.of("billing", "invoices")), billing.tables().stream().map(Table::name).toList());
-      assertEquals(List.of(QualifiedName.of("billing", "currency")), billing.enums().stream().map(EnumType::name).toList());
+      assertEquals(
+          List.of(QualifiedName.of("billing", "invoices")), billing.tables().stream().map(Table::name).toList());
+      assertEquals(
+          List.of(QualifiedName.of("billing", "currency")), billing.enums().stream().map(EnumType::name).toList());
       assertEquals(Schema.EMPTY, Introspector.read(connection, List.of("nowhere")));
     }
   }
@@ -207,6 +244,32 @@ class IntrospectorTest {
       assertEquals(
           List.of(QualifiedName.of("public", "flyway_schema_history")),
           schema.tables().stream().map(Table::name).toList());
+    }
+  }
+
+  @Test
+  void readsAPartitionedTableWithoutItsPartitionsAndSkipsDroppedColumns(TestDatabase db) throws SQLException {
+    try (Connection connection = db.connect()) {
+      execute(
+          connection,
+          """
+          CREATE TABLE events (id int NOT NULL, gone text, day date NOT NULL) PARTITION BY RANGE (day);
+          CREATE TABLE events_2020 PARTITION OF events FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+          ALTER TABLE events DROP COLUMN gone;
+          """);
+      Schema schema = Introspector.read(connection, List.of("public"));
+      assertEquals(
+          List.of(
+              new Table(
+                  QualifiedName.of("public", "events"),
+                  null,
+                  List.of(Column.of("id", builtin("integer"), false), Column.of("day", builtin("date"), false)),
+                  null,
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  List.of())),
+          schema.tables());
     }
   }
 

@@ -8,20 +8,48 @@ import java.util.List;
 /** Every text the engine shows a user: the code and the tests use these, so they cannot drift apart. */
 public final class EngineMessages {
   private static final int STATEMENT_SHOWN = 200;
+  private static final int MIGRATIONS_LISTED = 10;
 
   private EngineMessages() {}
 
-  public static String statementFailed(String script, String statement, SQLException e) {
+  public static String statementFailed(
+      String script, String statement, SQLException e, List<String> lockHolders, List<String> committed) {
     return "Migration " + script + " failed at statement: " + abbreviate(statement) + "\n-> PostgreSQL: "
-        + postgresMessage(e) + "\n" + hint(e.getSQLState())
-        + "Nothing was applied: the transaction was rolled back.";
+        + postgresMessage(e) + "\n" + hint(e.getSQLState(), lockHolders) + rolledBack(committed);
   }
 
-  private static String hint(String sqlState) {
+  public static String nonTransactionalFailed(
+      String script, String statement, SQLException e, List<String> lockHolders, List<String> committed) {
+    return "Migration " + script + " failed at statement: " + abbreviate(statement) + "\n-> PostgreSQL: "
+        + postgresMessage(e) + "\n" + hint(e.getSQLState(), lockHolders) + "-> " + script + " cannot run in a"
+        + " transaction (it contains statements such as CREATE INDEX CONCURRENTLY), so its statements before this"
+        + " one stay applied and no history row was written for it. Undo or complete them by hand (a failed"
+        + " CREATE INDEX CONCURRENTLY leaves an INVALID index to drop), then apply again."
+        + (committed.isEmpty() ? "" : "\nCommitted before it by this apply: " + String.join(", ", committed) + ".");
+  }
+
+  /** One session holding a lock the failed statement waited for. */
+  public static String lockHolder(
+      String table, String mode, int pid, String state, String application, String query) {
+    return table + ": " + mode + " held by pid " + pid + " (" + state
+        + (application.isEmpty() ? "" : ", application " + application)
+        + (query.isEmpty() ? "" : ", last query: " + query.replaceAll("\\s+", " ")) + ")";
+  }
+
+  private static String rolledBack(List<String> committed) {
+    return committed.isEmpty()
+        ? "Nothing was applied: the transaction was rolled back."
+        : "Its transaction was rolled back; committed before it by this apply (they had to commit first): "
+            + String.join(", ", committed) + ".";
+  }
+
+  private static String hint(String sqlState, List<String> lockHolders) {
     if ("55P03".equals(sqlState)) {
-      return "-> The statement waited longer than the lock timeout for a lock that another session holds on the"
-          + " table it changes (see pg_locks / pg_stat_activity). Apply again when that session is done, or"
-          + " raise " + Settings.describe(Settings.LOCK_TIMEOUT) + ".\n";
+      return "-> The statement waited longer than the lock timeout for a lock that another session holds on a"
+          + " table it changes" + (lockHolders.isEmpty() ? " (see pg_locks and pg_stat_activity)"
+              : ":\n   " + String.join("\n   ", lockHolders))
+          + "\n-> Apply again when that session is done (or end it with pg_terminate_backend), or raise "
+          + Settings.describe(Settings.LOCK_TIMEOUT) + ".\n";
     }
     if ("57014".equals(sqlState)) {
       return "-> The statement ran longer than the statement timeout; raise "
@@ -110,6 +138,11 @@ public final class EngineMessages {
         + " and . or _ separators, e.g. V2__add_posts.sql or V1_1__fix.sql.";
   }
 
+  public static String repeatableUnsupported(String origin) {
+    return "dbsync does not run repeatable migrations (" + origin + "): Flyway would re-run it whenever it"
+        + " changes, dbsync never would. Turn it into a versioned migration (V<next>__<description>.sql).";
+  }
+
   public static String ignoredFile(String origin) {
     return "Ignoring " + origin + ": not a versioned migration (V<version>__<description>.sql).";
   }
@@ -143,9 +176,14 @@ public final class EngineMessages {
         + "); nothing to apply.";
   }
 
+  /** Lists at most {@value #MIGRATIONS_LISTED} migrations: a first deployment may apply hundreds. */
   public static String applied(String schema, List<String> migrations, long millis) {
-    return "Applied " + migrations.size() + (migrations.size() == 1 ? " migration" : " migrations") + " to "
-        + schema + " in " + millis + " ms: " + String.join(", ", migrations);
+    int n = migrations.size();
+    String listed = n <= MIGRATIONS_LISTED
+        ? String.join(", ", migrations)
+        : String.join(", ", migrations.subList(0, MIGRATIONS_LISTED)) + " and " + (n - MIGRATIONS_LISTED) + " more";
+    return "Applied " + n + (n == 1 ? " migration" : " migrations") + " to " + schema + " in " + millis + " ms: "
+        + listed;
   }
 
   public static String appliedMigration(String version, String description, long millis) {

@@ -8,15 +8,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A versioned migration as found in the migration location: {@code V<version>__<description>.sql}. Its
  * checksum is computed from the file as it is now, and remembered per JVM only while the file's stamp (size
- * and modification time, or a jar entry's CRC) stays the same, so an unchanged file is not read again.
+ * and modification time, or a jar entry's CRC, as listed) stays the same, so an unchanged file is not read
+ * again.
  */
 public record MigrationFile(
-    MigrationVersion version, String description, String script, String origin, Content content) {
+    MigrationVersion version, String description, String script, String origin, Object stamp, Content content) {
 
-  /** Where the bytes come from, and a value that changes whenever they do. */
+  /** Where the bytes come from. */
+  @FunctionalInterface
   public interface Content {
-    Object stamp();
-
     byte[] read() throws IOException;
   }
 
@@ -25,7 +25,6 @@ public record MigrationFile(
   private static final Map<String, Remembered> CHECKSUMS = new ConcurrentHashMap<>();
 
   public int checksum() {
-    Object stamp = content.stamp();
     Remembered remembered = CHECKSUMS.get(origin);
     if (remembered != null && remembered.stamp().equals(stamp)) {
       return remembered.checksum();
@@ -35,7 +34,6 @@ public record MigrationFile(
 
   /** The script's text (UTF-8, byte order mark removed); remembers its checksum. */
   public String text() {
-    Object stamp = content.stamp();
     try {
       String text = FlywayChecksum.decode(content.read());
       CHECKSUMS.put(origin, new Remembered(stamp, FlywayChecksum.of(text)));
@@ -43,10 +41,5 @@ public record MigrationFile(
     } catch (IOException e) {
       throw new UncheckedIOException(EngineMessages.unreadable(origin), e);
     }
-  }
-
-  /** {@code V1} style label used in messages and summaries. */
-  public String label() {
-    return "V" + version.text();
   }
 }

@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -18,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import dev.dbsync.MigrationException;
 
 /**
@@ -33,9 +35,14 @@ public final class MigrationLocation {
   private static final System.Logger LOG = System.getLogger(MigrationLocation.class.getName());
   private static final Map<String, List<JarListing>> JAR_LISTINGS = new ConcurrentHashMap<>();
 
+  /** What a file name says, parsed once per JVM. */
+  private record Name(MigrationVersion version, String description) {}
+
+  private static final Map<String, Name> NAMES = new ConcurrentHashMap<>();
+
   private record JarListing(String entryName, long crc, long size) {}
 
-  private record FileStamp(long modified, long size) {}
+  private record FileStamp(FileTime modified, long size) {}
 
   private record EntryStamp(long crc, long size) {}
 
@@ -80,34 +87,18 @@ public final class MigrationLocation {
     } catch (URISyntaxException e) {
       throw new IOException(e);
     }
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(directory)) {
-      files = walk.filter(p -> p.getFileName().toString().endsWith(".sql")).toList();
-    }
-    for (Path file : files) {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      if (!attributes.isRegularFile()) {
-        continue;
+    // walkFileTree hands each file's attributes over from the walk itself: one stat per file, no second one
+    Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+        String script = directory.relativize(file).toString().replace('\\', '/');
+        if (attributes.isRegularFile() && script.endsWith(".sql")) {
+          add(found, script, file.toString(), new FileStamp(attributes.lastModifiedTime(), attributes.size()),
+              () -> Files.readAllBytes(file));
+        }
+        return FileVisitResult.CONTINUE;
       }
-      String script = directory.relativize(file).toString().replace('\\', '/');
-      FileStamp stamp = new FileStamp(attributes.lastModifiedTime().toMillis(), attributes.size());
-      add(found, script, file.toUri().toString(), new MigrationFile.Content() {
-        @Override
-        public Object stamp() {
-          try {
-            BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
-            return new FileStamp(now.lastModifiedTime().toMillis(), now.size());
-          } catch (IOException e) {
-            return stamp; // reading the file will then say what is wrong
-          }
-        }
-
-        @Override
-        public byte[] read() throws IOException {
-          return Files.readAllBytes(file);
-        }
-      });
-    }
+    });
   }
 
   private void listJar(URL root, List<MigrationFile> found) throws IOException {
@@ -121,19 +112,10 @@ public final class MigrationLocation {
     String prefix = location + "/";
     for (JarListing entry : listing) {
       String origin = jarUrl + entry.entryName();
-      EntryStamp stamp = new EntryStamp(entry.crc(), entry.size());
-      add(found, entry.entryName().substring(prefix.length()), origin,
-          new MigrationFile.Content() {
-            @Override
-            public Object stamp() {
-              return stamp;
-            }
-
-            @Override
-            public byte[] read() throws IOException {
-              try (InputStream in = new URL(origin).openStream()) {
-                return in.readAllBytes();
-              }
+      add(found, entry.entryName().substring(prefix.length()), origin, new EntryStamp(entry.crc(), entry.size()),
+          () -> {
+            try (InputStream in = new URL(origin).openStream()) {
+              return in.readAllBytes();
             }
           });
     }
@@ -152,18 +134,23 @@ public final class MigrationLocation {
     return List.copyOf(listing);
   }
 
-  private static void add(List<MigrationFile> found, String script, String origin, MigrationFile.Content content) {
+  private static void add(
+      List<MigrationFile> found, String script, String origin, Object stamp, MigrationFile.Content content) {
     String fileName = script.substring(script.lastIndexOf('/') + 1);
     int separator = fileName.indexOf("__");
+    if (fileName.startsWith("R__")) {
+      throw new MigrationException(EngineMessages.repeatableUnsupported(origin));
+    }
     if (!fileName.startsWith("V") || separator < 0) {
       LOG.log(System.Logger.Level.WARNING, EngineMessages.ignoredFile(origin));
       return;
     }
-    MigrationVersion version = MigrationVersion.parseOrNull(fileName.substring(1, separator));
-    if (version == null) {
+    Name name = NAMES.computeIfAbsent(fileName, n -> new Name(
+        MigrationVersion.parseOrNull(n.substring(1, separator)),
+        n.substring(separator + 2, n.length() - ".sql".length()).replace('_', ' ')));
+    if (name.version() == null) {
       throw new MigrationException(EngineMessages.invalidVersion(origin));
     }
-    String description = fileName.substring(separator + 2, fileName.length() - ".sql".length()).replace('_', ' ');
-    found.add(new MigrationFile(version, description, script, origin, content));
+    found.add(new MigrationFile(name.version(), name.description(), script, origin, stamp, content));
   }
 }

@@ -3,7 +3,9 @@ package dev.dbsync.runtime.engine;
 import dev.dbsync.ApplyResult;
 import dev.dbsync.DbSync;
 import dev.dbsync.MigrationException;
+import dev.dbsync.schema.sql.Identifiers;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,8 +18,10 @@ import javax.sql.DataSource;
 
 /**
  * Applies the pending migrations on one connection in one transaction: Flyway's advisory lock, Flyway's history
- * table, every pending migration and its history row, one COMMIT. Any failure rolls everything back. (One
- * exception, forced by PostgreSQL before 17: see {@link #firstGroupSize}.)
+ * table, every pending migration and its history row, one COMMIT. Any failure rolls everything back. Two
+ * exceptions, each committing the migrations before it first: a migration that cannot run in a transaction
+ * ({@code CREATE INDEX CONCURRENTLY}, ...) and one that adds a value to an enum type created by an earlier pending
+ * migration (see {@link #firstGroupSize}).
  *
  * <p>The common case, nothing pending, costs one query: the history is read in autocommit without the lock
  * (if nothing is pending in what has been committed, nothing is pending). Only when something is pending does
@@ -28,6 +32,7 @@ public final class Migrator {
   private static final System.Logger LOG = System.getLogger(DbSync.class.getName());
   private static final String UNDEFINED_TABLE = "42P01";
   private static final String UNDEFINED_OBJECT = "42704";
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
   private static final long MAX_LOCK_POLL_MILLIS = 1000;
 
   private final Settings settings;
@@ -46,9 +51,11 @@ public final class Migrator {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       try {
-        return apply(connection, files, start);
-      } finally {
+        return new Run(connection, files, start).apply();
+      } catch (RuntimeException | SQLException e) {
         rollbackQuietly(connection);
+        throw e;
+      } finally {
         restoreAutoCommit(connection, autoCommit);
       }
     } catch (SQLException e) {
@@ -56,97 +63,270 @@ public final class Migrator {
     }
   }
 
-  private ApplyResult apply(Connection connection, List<MigrationFile> files, long start) throws SQLException {
-    Plan committed = readWithoutLock(connection, files);
-    if (committed != null && committed.pending().isEmpty()) {
-      ApplyResult result = result(List.of(), committed.currentVersion(), start);
-      LOG.log(System.Logger.Level.DEBUG, result::summary);
-      return result;
+  /** One call of {@link #apply}: its connection and what it has committed so far. */
+  private final class Run {
+    private final Connection connection;
+    private final List<MigrationFile> files;
+    private final long start;
+    private final List<ApplyResult.Migration> applied = new ArrayList<>();
+
+    Run(Connection connection, List<MigrationFile> files, long start) {
+      this.connection = connection;
+      this.files = files;
+      this.start = start;
     }
-    if (committed != null) {
-      requireAllowed(prepare(committed.pending())); // refuse before waiting for anyone's lock
-    }
-    connection.setAutoCommit(false);
-    long deadline = System.nanoTime() + settings.lockWait().toNanos();
-    long pollMillis = 50;
-    List<ApplyResult.Migration> applied = new ArrayList<>();
-    boolean enumValuesAdded = false;
-    Set<String> additionsToNewTypes = Set.of();
-    while (true) {
-      if (tryLock(connection)) {
-        history.createIfMissing(connection);
-        Plan plan = Plan.of(history.read(connection), files);
-        if (plan.pending().isEmpty()) {
-          connection.commit(); // another instance applied them while this one waited
-          return result(applied, plan.currentVersion(), start);
+
+    ApplyResult apply() throws SQLException {
+      Plan committed = readWithoutLock();
+      if (committed != null && committed.pending().isEmpty()) {
+        if (!connection.getAutoCommit()) {
+          connection.commit(); // a connection handed out without autocommit: end the read's transaction
         }
-        List<PreparedMigration> pending = prepare(plan.pending());
-        requireAllowed(pending);
-        if (!enumValuesAdded && pending.stream().anyMatch(p -> !p.enumValueAdditions().isEmpty())) {
-          connection.rollback();
-          additionsToNewTypes = addEnumValues(connection, pending);
-          enumValuesAdded = true;
+        ApplyResult result = result(committed.currentVersion());
+        LOG.log(System.Logger.Level.DEBUG, result::summary);
+        return result;
+      }
+      if (committed != null && settings.mode() == DbSync.Mode.PRODUCTION) {
+        requireAllowed(prepare(committed.pending())); // refuse before waiting for anyone's lock
+      }
+      connection.setAutoCommit(false);
+      long deadline = System.nanoTime() + settings.lockWait().toNanos();
+      long pollMillis = 50;
+      boolean enumValuesAdded = false;
+      Set<String> additionsToNewTypes = Set.of();
+      while (true) {
+        if (tryLock()) {
+          history.createIfMissing(connection);
+          Plan plan = Plan.of(history.read(connection), files);
+          if (plan.pending().isEmpty()) {
+            connection.commit(); // another instance applied them while this one waited
+            return result(plan.currentVersion());
+          }
+          List<PreparedMigration> pending = prepare(plan.pending());
+          requireAllowed(pending);
+          if (!enumValuesAdded && pending.stream().anyMatch(p -> !p.enumValueAdditions().isEmpty())) {
+            connection.rollback();
+            additionsToNewTypes = addEnumValues(pending);
+            enumValuesAdded = true;
+            continue;
+          }
+          int group = firstGroupSize(pending, additionsToNewTypes);
+          if (group == 0) {
+            runOutsideTransaction(plan, pending.get(0));
+            group = 1;
+          } else {
+            run(plan, pending.subList(0, group));
+            connection.commit();
+          }
+          if (group == pending.size()) {
+            ApplyResult result = result(pending.get(group - 1).file().version().text());
+            LOG.log(System.Logger.Level.INFO, result::summary);
+            return result;
+          }
+          enumValuesAdded = false; // the rest may add values to types that exist now
           continue;
         }
-        int group = firstGroupSize(pending, additionsToNewTypes);
-        applied.addAll(run(connection, plan, pending.subList(0, group)));
-        connection.commit();
-        if (group == pending.size()) {
-          ApplyResult result = result(applied, pending.get(group - 1).file().version().text(), start);
-          LOG.log(System.Logger.Level.INFO, result::summary);
-          return result;
+        connection.rollback();
+        long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+        if (remainingMillis <= 0) {
+          throw new MigrationException(EngineMessages.lockWaitTimeout(settings.lockWait(), history.name()));
         }
-        enumValuesAdded = false; // the rest starts with values to add to a type that exists now
-        continue;
+        sleep(Math.min(pollMillis, remainingMillis));
+        pollMillis = Math.min(pollMillis * 2, MAX_LOCK_POLL_MILLIS);
       }
-      connection.rollback();
-      long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
-      if (remainingMillis <= 0) {
-        throw new MigrationException(EngineMessages.lockWaitTimeout(settings.lockWait(), history.name()));
+    }
+
+    /** The plan from the committed history, or null when the history table does not exist yet. */
+    private Plan readWithoutLock() throws SQLException {
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery(history.selectAll())) {
+        return Plan.of(HistoryTable.rows(rows), files);
+      } catch (SQLException e) {
+        if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+          if (!connection.getAutoCommit()) {
+            connection.rollback(); // the failed read aborted the transaction the connection was in
+          }
+          return null;
+        }
+        throw e;
       }
-      sleep(Math.min(pollMillis, remainingMillis));
-      pollMillis = Math.min(pollMillis * 2, MAX_LOCK_POLL_MILLIS);
+    }
+
+    /** Takes the migration lock if free, and sets the timeouts of this transaction, in one round trip. */
+    private boolean tryLock() throws SQLException {
+      String sql = "SELECT pg_try_advisory_xact_lock(" + history.lockKey() + "), " + timeouts(true);
+      try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+
+    /**
+     * A value added to an enum in a transaction cannot be used before that transaction commits, yet all pending
+     * migrations share one transaction. So each {@code ADD VALUE IF NOT EXISTS} runs first in a transaction of
+     * its own; one whose type does not exist yet (a pending migration creates it) is skipped: in the main
+     * transaction it then follows the type's creation (see {@link #firstGroupSize}). Returns those skipped.
+     */
+    private Set<String> addEnumValues(List<PreparedMigration> pending) throws SQLException {
+      Set<String> toNewTypes = new HashSet<>();
+      for (PreparedMigration p : pending) {
+        for (String addition : p.enumValueAdditions()) {
+          try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT " + timeouts(true));
+            statement.execute(addition);
+            connection.commit();
+          } catch (SQLException e) {
+            connection.rollback();
+            if (!UNDEFINED_OBJECT.equals(e.getSQLState())) {
+              throw statementFailed(p, addition, e);
+            }
+            toNewTypes.add(addition);
+          }
+        }
+      }
+      return toNewTypes;
+    }
+
+    private void run(Plan plan, List<PreparedMigration> group) throws SQLException {
+      List<HistoryTable.Applied> rows = new ArrayList<>();
+      List<ApplyResult.Migration> migrations = new ArrayList<>();
+      try (Statement statement = connection.createStatement()) {
+        for (PreparedMigration p : group) {
+          long began = System.nanoTime();
+          for (String sql : p.statements()) {
+            try {
+              statement.execute(sql);
+            } catch (SQLException e) {
+              throw statementFailed(p, sql, e);
+            }
+          }
+          Duration took = Duration.ofNanos(System.nanoTime() - began);
+          rows.add(new HistoryTable.Applied(p.file(), p.checksum(), took.toMillis()));
+          migrations.add(migration(p, took));
+        }
+      }
+      history.insert(connection, plan.nextRank(), rows);
+      applied.addAll(migrations); // committed by the caller right after
+    }
+
+    /**
+     * A migration that cannot run in a transaction runs statement by statement in autocommit, under a session
+     * lock taken while the transaction's lock is still held (so no other instance slips in), with the timeouts
+     * set for the session and restored after; its history row is written only after its last statement.
+     */
+    private void runOutsideTransaction(Plan plan, PreparedMigration p) throws SQLException {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SELECT pg_advisory_lock(" + history.lockKey() + ")");
+        connection.commit();
+        String[] saved = new String[2];
+        try (ResultSet rs = statement.executeQuery(
+            "SELECT current_setting('lock_timeout'), current_setting('statement_timeout')")) {
+          rs.next();
+          saved[0] = rs.getString(1);
+          saved[1] = rs.getString(2);
+        }
+        connection.setAutoCommit(true);
+        try {
+          statement.execute("SELECT " + timeouts(false));
+          long began = System.nanoTime();
+          for (String sql : p.statements()) {
+            try {
+              statement.execute(sql);
+            } catch (SQLException e) {
+              throw new MigrationException(EngineMessages.nonTransactionalFailed(p.file().script(), sql, e,
+                  lockHolders(sql, e), committedLabels()), p.file().script(), sql, e.getSQLState(), e);
+            }
+          }
+          Duration took = Duration.ofNanos(System.nanoTime() - began);
+          history.insert(connection, plan.nextRank(),
+              List.of(new HistoryTable.Applied(p.file(), p.checksum(), took.toMillis())));
+          applied.add(migration(p, took));
+        } finally {
+          quietly(() -> statement.execute("SELECT set_config('lock_timeout', " + Identifiers.literal(saved[0])
+              + ", false), set_config('statement_timeout', " + Identifiers.literal(saved[1]) + ", false),"
+              + " pg_advisory_unlock(" + history.lockKey() + ")"));
+          quietly(() -> connection.setAutoCommit(false));
+        }
+      }
+    }
+
+    private MigrationException statementFailed(PreparedMigration p, String sql, SQLException e) {
+      rollbackQuietly(connection); // ends the aborted transaction, so that the lock holders can be looked up
+      return new MigrationException(
+          EngineMessages.statementFailed(p.file().script(), sql, e, lockHolders(sql, e), committedLabels()),
+          p.file().script(), sql, e.getSQLState(), e);
+    }
+
+    /**
+     * After a lock timeout: the other sessions that hold a lock on a table the statement names (a table whose
+     * name occurs in the statement's text), described for the message; empty for any other failure.
+     */
+    private List<String> lockHolders(String sql, SQLException e) {
+      if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+        return List.of();
+      }
+      List<String> holders = new ArrayList<>();
+      quietly(() -> {
+        try (PreparedStatement query = connection.prepareStatement("""
+            SELECT DISTINCT c.oid::regclass::text, l.mode, l.pid, coalesce(a.state, '?'),
+                   coalesce(a.application_name, ''), coalesce(left(a.query, 80), '')
+              FROM pg_locks l
+              JOIN pg_class c ON c.oid = l.relation
+              LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+             WHERE l.granted AND l.pid <> pg_backend_pid()
+               AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+               AND c.relnamespace <> 'pg_catalog'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+               AND strpos(lower(?), lower(c.relname)) > 0
+             ORDER BY 1, 3""")) {
+          query.setString(1, sql);
+          try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+              holders.add(EngineMessages.lockHolder(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                  rs.getString(5), rs.getString(6)));
+            }
+          }
+        }
+        if (!connection.getAutoCommit()) {
+          connection.rollback();
+        }
+      });
+      return holders;
+    }
+
+    private List<String> committedLabels() {
+      return applied.stream().map(m -> "V" + m.version()).toList();
+    }
+
+    private ApplyResult result(String version) {
+      return new ApplyResult(history.name().schema(), applied, version, Duration.ofNanos(System.nanoTime() - start));
     }
   }
 
   /**
-   * How many pending migrations go into this transaction: all of them, unless one (not the first) adds a value
-   * to an enum type that an earlier pending migration creates. PostgreSQL before 17 refuses to use such a value
-   * before it is committed, even when the type was created in the same transaction, so the migrations before
-   * that one commit first (with their history rows) and the rest follow in a second transaction.
+   * How many pending migrations go into this transaction. Zero: the first one cannot run in a transaction and
+   * runs alone. Otherwise all up to the next one that cannot run in a transaction, or that adds a value to an
+   * enum type an earlier pending migration creates: PostgreSQL before 17 refuses to use such a value before it
+   * is committed, even when the type was created in the same transaction, so the migrations before that one
+   * commit first (with their history rows) and the rest follow in a second transaction.
    */
   private static int firstGroupSize(List<PreparedMigration> pending, Set<String> additionsToNewTypes) {
+    if (pending.get(0).nonTransactional() != null) {
+      return 0;
+    }
     for (int i = 1; i < pending.size(); i++) {
-      if (pending.get(i).enumValueAdditions().stream().anyMatch(additionsToNewTypes::contains)) {
+      PreparedMigration p = pending.get(i);
+      if (p.nonTransactional() != null || p.enumValueAdditions().stream().anyMatch(additionsToNewTypes::contains)) {
         return i;
       }
     }
     return pending.size();
   }
 
-  /** The plan from the committed history, or null when the history table does not exist yet. */
-  private Plan readWithoutLock(Connection connection, List<MigrationFile> files) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(history.selectAll())) {
-      return Plan.of(HistoryTable.rows(rows), files);
-    } catch (SQLException e) {
-      if (UNDEFINED_TABLE.equals(e.getSQLState())) {
-        return null;
-      }
-      throw e;
-    }
-  }
-
-  /** Takes the migration lock if free, and sets the timeouts of this transaction, in one round trip. */
-  private boolean tryLock(Connection connection) throws SQLException {
-    String sql = "SELECT pg_try_advisory_xact_lock(" + history.lockKey() + ")"
-        + ", set_config('lock_timeout', '" + settings.lockTimeout().toMillis() + "ms', true)"
+  /** {@code lock_timeout} and, when set, {@code statement_timeout} as {@code set_config} calls. */
+  private String timeouts(boolean local) {
+    return "set_config('lock_timeout', '" + settings.lockTimeout().toMillis() + "ms', " + local + ")"
         + (settings.statementTimeout() == null ? ""
-            : ", set_config('statement_timeout', '" + settings.statementTimeout().toMillis() + "ms', true)");
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getBoolean(1);
-    }
+            : ", set_config('statement_timeout', '" + settings.statementTimeout().toMillis() + "ms', " + local + ")");
   }
 
   private static List<PreparedMigration> prepare(List<MigrationFile> pending) {
@@ -164,69 +344,8 @@ public final class Migrator {
     }
   }
 
-  /**
-   * A value added to an enum in a transaction cannot be used before that transaction commits, yet all pending
-   * migrations share one transaction. So each {@code ADD VALUE IF NOT EXISTS} runs first in a transaction of its
-   * own; one whose type does not exist yet (a pending migration creates it) is skipped: in the main transaction
-   * it then follows the type's creation (see {@link #firstGroupSize}). Returns those skipped additions.
-   */
-  private Set<String> addEnumValues(Connection connection, List<PreparedMigration> pending) throws SQLException {
-    Set<String> toNewTypes = new HashSet<>();
-    for (PreparedMigration p : pending) {
-      for (String addition : p.enumValueAdditions()) {
-        try (Statement statement = connection.createStatement()) {
-          statement.execute(timeouts());
-          statement.execute(addition);
-          connection.commit();
-        } catch (SQLException e) {
-          connection.rollback();
-          if (!UNDEFINED_OBJECT.equals(e.getSQLState())) {
-            throw statementFailed(p, addition, e);
-          }
-          toNewTypes.add(addition);
-        }
-      }
-    }
-    return toNewTypes;
-  }
-
-  private String timeouts() {
-    return "SELECT set_config('lock_timeout', '" + settings.lockTimeout().toMillis() + "ms', true)"
-        + (settings.statementTimeout() == null ? ""
-            : ", set_config('statement_timeout', '" + settings.statementTimeout().toMillis() + "ms', true)");
-  }
-
-  private List<ApplyResult.Migration> run(Connection connection, Plan plan, List<PreparedMigration> pending)
-      throws SQLException {
-    List<HistoryTable.Applied> applied = new ArrayList<>();
-    List<ApplyResult.Migration> migrations = new ArrayList<>();
-    try (Statement statement = connection.createStatement()) {
-      for (PreparedMigration p : pending) {
-        long began = System.nanoTime();
-        for (String sql : p.statements()) {
-          try {
-            statement.execute(sql);
-          } catch (SQLException e) {
-            throw statementFailed(p, sql, e);
-          }
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - began);
-        applied.add(new HistoryTable.Applied(p.file(), p.checksum(), took.toMillis()));
-        migrations.add(new ApplyResult.Migration(
-            p.file().version().text(), p.file().description(), p.file().script(), took));
-      }
-    }
-    history.insert(connection, plan.nextRank(), applied);
-    return migrations;
-  }
-
-  private static MigrationException statementFailed(PreparedMigration p, String sql, SQLException e) {
-    return new MigrationException(EngineMessages.statementFailed(p.file().script(), sql, e),
-        p.file().script(), sql, e.getSQLState(), e);
-  }
-
-  private ApplyResult result(List<ApplyResult.Migration> applied, String version, long start) {
-    return new ApplyResult(history.name().schema(), applied, version, Duration.ofNanos(System.nanoTime() - start));
+  private static ApplyResult.Migration migration(PreparedMigration p, Duration took) {
+    return new ApplyResult.Migration(p.file().version().text(), p.file().description(), p.file().script(), took);
   }
 
   private static void sleep(long millis) {
@@ -238,21 +357,28 @@ public final class Migrator {
     }
   }
 
-  private static void rollbackQuietly(Connection connection) {
+  private interface SqlAction {
+    void run() throws SQLException;
+  }
+
+  /** Clean-up after a failure must not hide the failure; a broken connection is discarded by its pool. */
+  private static void quietly(SqlAction action) {
     try {
-      if (!connection.getAutoCommit()) {
-        connection.rollback();
-      }
+      action.run();
     } catch (SQLException e) {
-      // the connection is gone (killed backend): PostgreSQL rolled the transaction back itself
+      LOG.log(System.Logger.Level.DEBUG, "clean-up failed", e);
     }
   }
 
+  private static void rollbackQuietly(Connection connection) {
+    quietly(() -> {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
+    });
+  }
+
   private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
-    try {
-      connection.setAutoCommit(autoCommit);
-    } catch (SQLException e) {
-      // the connection is gone; the pool discards it
-    }
+    quietly(() -> connection.setAutoCommit(autoCommit));
   }
 }

@@ -11,6 +11,12 @@ record PreparedMigration(MigrationFile file, int checksum, List<String> statemen
   private static final Pattern ADD_ENUM_VALUE =
       Pattern.compile("(?is)^\\s*ALTER\\s+TYPE\\s+.+\\s+ADD\\s+VALUE\\s+IF\\s+NOT\\s+EXISTS\\s+.*");
 
+  /** Statements PostgreSQL refuses to run inside a transaction block. */
+  private static final Pattern NON_TRANSACTIONAL = Pattern.compile("(?is)^\\s*("
+      + "CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY|REINDEX\\b.*\\bCONCURRENTLY"
+      + "|ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY|VACUUM|CREATE\\s+DATABASE|DROP\\s+DATABASE"
+      + "|ALTER\\s+SYSTEM|CREATE\\s+TABLESPACE|DROP\\s+TABLESPACE)\\b.*");
+
   private static final String DESTRUCTIVE = "-- dbsync:destructive ";
 
   static PreparedMigration of(MigrationFile file) {
@@ -34,6 +40,11 @@ record PreparedMigration(MigrationFile file, int checksum, List<String> statemen
       }
     }
     return List.copyOf(changes);
+  }
+
+  /** The first statement that cannot run in a transaction, or null. */
+  String nonTransactional() {
+    return statements.stream().filter(s -> NON_TRANSACTIONAL.matcher(s).matches()).findFirst().orElse(null);
   }
 
   List<String> enumValueAdditions() {

@@ -34,7 +34,9 @@ import java.util.Map;
  * <ul>
  *   <li>tables ({@code className} null) of kind ordinary or partitioned, partitions excluded, columns in
  *       {@code attnum} order; types in {@code format_type} spelling, or {@link TypeRef.Enum} for an enum type
- *       (an array of an enum stays a built-in spelling such as {@code status[]});
+ *       (an array of an enum stays a built-in spelling such as {@code status[]}); {@code format_type}, like
+ *       {@code pg_get_expr}, qualifies a type that is not on the connection's search path
+ *       ({@code ext.citext}), so read with the search path the migrations ran with;
  *   <li>defaults exactly as {@code pg_get_expr} prints them ({@code 'x'::text}): compare them with
  *       {@code SqlDefaults.equivalent}, not {@code equals};
  *   <li>check constraints, partial index predicates, generated-column and index expressions as
@@ -46,13 +48,13 @@ import java.util.Map;
  *       order is appended ({@code created DESC}); operator classes and {@code INCLUDE} columns are not read.
  * </ul>
  *
- * The Flyway history table and the schema {@value #BACKUP_SCHEMA} (where dbsync keeps dropped data) are left out.
+ * The Flyway history table (or the one named) and the schema {@value #BACKUP_SCHEMA} (dbsync's backups) are left out.
  */
 public final class Introspector {
   /** Flyway's default history table, which dbsync uses; it is not part of the user's schema. */
   public static final String HISTORY_TABLE = "flyway_schema_history";
 
-  /** Where dbsync moves dropped tables and columns instead of destroying them. */
+  /** Where production mode copies the tables and columns a destructive migration affects (issue 5). */
   public static final String BACKUP_SCHEMA = "dbsync_backup";
 
   private static final String ENUMS =
@@ -69,7 +71,7 @@ public final class Introspector {
       """
       SELECT c.oid, n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
              a.attidentity, a.attgenerated, pg_get_expr(d.adbin, d.adrelid), t.typtype, tn.nspname, t.typname,
-             pg_get_expr(d.adbin, d.adrelid, true)
+             CASE WHEN a.attgenerated = 's' THEN pg_get_expr(d.adbin, d.adrelid, true) END
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped

@@ -31,6 +31,7 @@ import dev.dbsync.schema.diff.SchemaChange.NotNullAdded;
 import dev.dbsync.schema.diff.SchemaChange.NotNullDropped;
 import dev.dbsync.schema.diff.SchemaChange.PrimaryKeyAdded;
 import dev.dbsync.schema.diff.SchemaChange.PrimaryKeyDropped;
+import dev.dbsync.schema.diff.SchemaChange.SchemaCreated;
 import dev.dbsync.schema.diff.SchemaChange.TableCreated;
 import dev.dbsync.schema.diff.SchemaChange.TableDropped;
 import dev.dbsync.schema.diff.SchemaChange.TableRenamed;
@@ -51,8 +52,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * PostgreSQL statements for schema changes, in an order that never fails on a dependency: new enum types
- * and enum values first (the engine also runs value additions ahead of the migration transaction, so they may
+ * PostgreSQL statements for schema changes, in an order that never fails on a dependency: new schemas, enum
+ * types and enum values first (the engine also runs value additions ahead of the migration transaction, so they may
  * be used at once); then drops of dependants (foreign keys, then checks, indexes and unique constraints, then
  * primary keys) before the tables and columns they depend on; then renames, so that later statements use the
  * new names; then column changes, creates, constraints, indexes, and foreign keys last (so cycles work);
@@ -65,6 +66,7 @@ public final class DdlRenderer {
   /** Change kinds in execution order; kinds in one list share a phase. */
   private static final List<List<Class<? extends SchemaChange>>> PHASES =
       List.of(
+          List.of(SchemaCreated.class),
           List.of(EnumCreated.class),
           List.of(EnumValueAdded.class),
           List.of(ForeignKeyDropped.class),
@@ -133,6 +135,9 @@ public final class DdlRenderer {
   }
 
   private static List<String> render(SchemaChange change) {
+    if (change instanceof SchemaCreated c) {
+      return List.of("CREATE SCHEMA IF NOT EXISTS " + quote(c.schema()));
+    }
     if (change instanceof EnumCreated c) {
       return List.of(createEnum(c.type().name(), c.type().labels()));
     }

@@ -84,18 +84,27 @@ public final class MigrationScript {
             .add(verbAndSubject[1]);
       }
     }
-    List<String> parts = new ArrayList<>();
-    subjectsByVerb.forEach((verb, subjects) -> {
-      parts.add(verb);
-      parts.addAll(subjects);
-    });
-    String slug = parts.isEmpty() ? "schema_change" : sanitize(String.join("_", parts));
-    if (slug.length() > MAX_SLUG_LENGTH) {
-      slug = slug.substring(0, MAX_SLUG_LENGTH);
-      int cut = slug.lastIndexOf('_');
-      slug = cut > 0 ? slug.substring(0, cut) : slug;
+    // Whole subjects only: a cut name would say something that did not happen.
+    StringBuilder slug = new StringBuilder();
+    outer:
+    for (Map.Entry<String, Set<String>> group : subjectsByVerb.entrySet()) {
+      String verb = sanitize(group.getKey());
+      boolean verbWritten = false;
+      for (String subject : group.getValue()) {
+        String part = (verbWritten ? "" : verb + "_") + sanitize(subject);
+        int length = slug.length() + (slug.length() == 0 ? 0 : 1) + part.length();
+        if (length > MAX_SLUG_LENGTH) {
+          if (slug.length() == 0) {
+            slug.append(part, 0, MAX_SLUG_LENGTH);
+          }
+          break outer;
+        }
+        slug.append(slug.length() == 0 ? "" : "_").append(part);
+        verbWritten = true;
+      }
     }
-    return slug;
+    String result = sanitize(slug.toString());
+    return result.isEmpty() ? "schema_change" : result;
   }
 
   private static String[] mainSubject(SchemaChange change) {

@@ -30,6 +30,20 @@ public sealed interface SchemaChange {
     return false;
   }
 
+  /**
+   * Creates a schema that no table or type used before (if it does not exist yet: it may hold objects
+   * dbsync does not manage). {@link #table()} is the schema with an empty name.
+   */
+  record SchemaCreated(String schema) implements SchemaChange {
+    public QualifiedName table() {
+      return new QualifiedName(schema, "");
+    }
+
+    public String description() {
+      return "create schema " + schema;
+    }
+  }
+
   record EnumCreated(EnumType type) implements SchemaChange {
     public QualifiedName table() {
       return type.name();

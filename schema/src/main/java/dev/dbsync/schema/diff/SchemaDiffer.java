@@ -30,6 +30,7 @@ import dev.dbsync.schema.diff.SchemaChange.NotNullAdded;
 import dev.dbsync.schema.diff.SchemaChange.NotNullDropped;
 import dev.dbsync.schema.diff.SchemaChange.PrimaryKeyAdded;
 import dev.dbsync.schema.diff.SchemaChange.PrimaryKeyDropped;
+import dev.dbsync.schema.diff.SchemaChange.SchemaCreated;
 import dev.dbsync.schema.diff.SchemaChange.TableCreated;
 import dev.dbsync.schema.diff.SchemaChange.TableDropped;
 import dev.dbsync.schema.diff.SchemaChange.TableRenamed;
@@ -53,6 +54,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -103,6 +105,7 @@ public final class SchemaDiffer {
   }
 
   private SchemaDiff run() {
+    createSchemas();
     matchTables();
     diffEnums();
     formerTables.forEach((name, former) -> matchColumns(former, to.table(name).orElseThrow()));
@@ -119,30 +122,46 @@ public final class SchemaDiffer {
         dropTable(table);
       }
     }
-    for (SchemaChange change : changes) {
+    List<SchemaChange> ordered = DdlRenderer.ordered(changes);
+    for (SchemaChange change : ordered) {
       if (change.destructive()) {
         problems.add(DiffProblem.warning(warningTable(change), warningColumn(change),
             DiffMessages.destructive(change.description())));
       }
     }
-    return new SchemaDiff(DdlRenderer.ordered(changes), problems);
+    return new SchemaDiff(ordered, problems);
+  }
+
+  private void createSchemas() {
+    Set<String> existing = schemasOf(from);
+    schemasOf(to).stream()
+        .filter(schema -> !existing.contains(schema) && !schema.equals(QualifiedName.DEFAULT_SCHEMA))
+        .forEach(schema -> changes.add(new SchemaCreated(schema)));
+  }
+
+  private static Set<String> schemasOf(Schema schema) {
+    Set<String> names = new TreeSet<>();
+    schema.tables().forEach(table -> names.add(table.name().schema()));
+    schema.enums().forEach(type -> names.add(type.name().schema()));
+    return names;
   }
 
   // ---- tables
 
   private void matchTables() {
-    for (Table table : to.tables()) {
-      from.table(table.name()).ifPresent(former -> match(former, table.name()));
-    }
     Map<QualifiedName, List<QualifiedName>> claims = new TreeMap<>();
     for (Table table : to.tables()) {
-      if (formerTables.containsKey(table.name())) {
-        continue; // a rename declared for an existing table happened in an earlier migration
+      // A declared former name that is gone is a rename, even onto the name of a table that is dropped;
+      // one that is absent happened in an earlier migration.
+      Optional<QualifiedName> renamedFrom =
+          intent.formerTableNames(table.name()).stream()
+              .filter(former -> from.table(former).isPresent() && to.table(former).isEmpty())
+              .findFirst();
+      if (renamedFrom.isPresent()) {
+        claims.computeIfAbsent(renamedFrom.get(), k -> new ArrayList<>()).add(table.name());
+      } else {
+        from.table(table.name()).ifPresent(former -> match(former, table.name()));
       }
-      intent.formerTableNames(table.name()).stream()
-          .filter(former -> from.table(former).isPresent() && to.table(former).isEmpty())
-          .findFirst()
-          .ifPresent(former -> claims.computeIfAbsent(former, k -> new ArrayList<>()).add(table.name()));
     }
     claims.forEach(
         (former, claimants) -> {
@@ -316,20 +335,19 @@ public final class SchemaDiffer {
 
   private void matchColumns(Table former, Table table) {
     Map<String, String> newNames = new TreeMap<>();
-    for (Column column : table.columns()) {
-      if (former.column(column.name()).isPresent()) {
-        newNames.put(column.name(), column.name());
-      }
-    }
     Map<String, List<String>> claims = new TreeMap<>();
     for (Column column : table.columns()) {
-      if (newNames.containsKey(column.name())) {
-        continue; // a rename declared for an existing column happened in an earlier migration
+      // As for tables: a gone former name is a rename (perhaps onto a dropped column's name), an absent
+      // one happened in an earlier migration.
+      Optional<String> renamedFrom =
+          intent.formerColumnNames(table.name(), column.name()).stream()
+              .filter(old -> former.column(old).isPresent() && table.column(old).isEmpty())
+              .findFirst();
+      if (renamedFrom.isPresent()) {
+        claims.computeIfAbsent(renamedFrom.get(), k -> new ArrayList<>()).add(column.name());
+      } else if (former.column(column.name()).isPresent()) {
+        newNames.put(column.name(), column.name());
       }
-      intent.formerColumnNames(table.name(), column.name()).stream()
-          .filter(old -> former.column(old).isPresent() && table.column(old).isEmpty())
-          .findFirst()
-          .ifPresent(old -> claims.computeIfAbsent(old, k -> new ArrayList<>()).add(column.name()));
     }
     claims.forEach(
         (old, claimants) -> {
@@ -419,6 +437,8 @@ public final class SchemaDiffer {
     } else if (column.type() instanceof TypeRef.Enum e && recreatedEnums.containsKey(e.name())) {
       recreatedEnums.get(e.name()).columns()
           .add(new EnumColumn(table, name, old.defaultValue(), column.defaultValue()));
+      // Indexes and checks comparing it with labels of the old type must be rebuilt on the new one.
+      reshaped(table).add(name);
     } else {
       defaultHandled = false;
     }
@@ -463,7 +483,7 @@ public final class SchemaDiffer {
         PrimaryKey::name,
         key -> new PrimaryKey(key.name(), newColumns(oldName, key.columns())),
         (key, newKeyName) -> new PrimaryKey(newKeyName, key.columns()),
-        key -> anyReshaped(key.columns(), reshaped),
+        key -> false, // PostgreSQL rebuilds a key's index itself when a column type changes
         key -> {
           droppedKeys.add(new KeyRef(oldName, Set.copyOf(key.columns())));
           changes.add(new PrimaryKeyDropped(oldName, key));
@@ -475,7 +495,7 @@ public final class SchemaDiffer {
         UniqueConstraint::name,
         unique -> new UniqueConstraint(unique.name(), newColumns(oldName, unique.columns())),
         (unique, newKeyName) -> new UniqueConstraint(newKeyName, unique.columns()),
-        unique -> anyReshaped(unique.columns(), reshaped),
+        unique -> false,
         unique -> {
           droppedKeys.add(new KeyRef(oldName, Set.copyOf(unique.columns())));
           changes.add(new UniqueDropped(oldName, unique));

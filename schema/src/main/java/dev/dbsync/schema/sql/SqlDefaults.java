@@ -25,8 +25,9 @@ import java.util.Set;
  * never for running. The rules, each one something PostgreSQL itself does when it stores an expression:
  *
  * <ul>
- *   <li>unquoted words are lower-cased, whitespace and comments between tokens do not matter, {@code E'..'} and
- *       dollar-quoted strings become plain string literals;
+ *   <li>unquoted words are lower-cased and a quoted name is written as {@link Identifiers#quote} writes it
+ *       ({@code "col"} is {@code col}), whitespace and comments between tokens do not matter, {@code E'..'} and
+ *       dollar-quoted strings become plain string literals, {@code interval '1 day'} is {@code '1 day'::interval};
  *   <li>numbers are compared by value and written in full ({@code 1e3} is {@code 1000}, {@code 1.50} keeps its
  *       scale), a minus sign directly before a number is part of it, and a number, quoted or not, cast to a
  *       numeric type that holds it exactly ({@code '-1'::integer}, {@code (0)::numeric}) is that number;
@@ -36,16 +37,30 @@ import java.util.Set;
  *   <li>parentheses around a single operand, and around the whole expression, are dropped;
  *   <li>a cast of the whole expression to the column's own type is dropped, and then a string literal that is
  *       the whole default is read as a value of the column's type: a number for a numeric column, {@code true}
- *       or {@code false} for a boolean one, normalized JSON for {@code jsonb} (sorted keys: PostgreSQL reorders
- *       them), normalized array text for an array.
+ *       or {@code false} for a boolean one, lower case for a {@code uuid}, normalized JSON for {@code jsonb}
+ *       (sorted keys: PostgreSQL reorders them), normalized array text for an array. An enum cast matches
+ *       qualified or not ({@code 'a'::status}, {@code 'a'::app.status}: PostgreSQL qualifies a type that is not
+ *       on the connection's search path).
  * </ul>
  *
- * Two texts that mean the same may still differ ({@code now()} and {@code CURRENT_TIMESTAMP} do); the differ
- * then sees a change of default, which is harmless and which the user can end by writing it PostgreSQL's way.
+ * Two texts that mean the same may still differ: {@code now()} and {@code CURRENT_TIMESTAMP}; a date-time or
+ * interval literal PostgreSQL rewrites ({@code '2020-01-01'} on a timestamp column reads back as
+ * {@code '2020-01-01 00:00:00'::timestamp without time zone}, {@code '24 hours'} as {@code '24:00:00'}); redundant
+ * parentheses around an operation ({@code (a + b) + c}). The differ then sees a change of default, which is
+ * harmless and which the user ends by writing it PostgreSQL's way.
+ *
+ * <p>For a check or an index predicate pass a null type and compare with the pretty form PostgreSQL prints
+ * ({@code pg_get_expr(..., true)}, what the introspector returns): the plain form wraps every operation in
+ * parentheses. Conditions PostgreSQL rewrites still differ: {@code x BETWEEN 1 AND 9} reads back as
+ * {@code x >= 1 AND x <= 9}, {@code x IN (1, 2)} as {@code x = ANY (ARRAY[1, 2])}, and the pretty form sets
+ * parentheses by its own precedence rules ({@code (a + b) * 2 < 100} reads back as {@code ((a + b) * 2) < 100},
+ * {@code NOT (a = b)} as {@code NOT a = b}).
  */
 public final class SqlDefaults {
   private static final Set<String> NUMERIC_TYPES =
       Set.of("smallint", "integer", "bigint", "numeric", "real", "double precision");
+
+  private static final Set<String> STRING_TYPES = Set.of("text", "character varying");
 
   private static final Set<String> INTEGER_TYPES = Set.of("smallint", "integer", "bigint");
 
@@ -70,14 +85,15 @@ public final class SqlDefaults {
   /**
    * The canonical form of {@code expression} as the default of a column of {@code type}, or null for no
    * default ({@code null}, blank, or the keyword {@code NULL}, which PostgreSQL does not store). {@code type}
-   * may be null for an expression that is not a default (a check), which skips the type-dependent rules.
+   * is null for a condition (a check, an index predicate): the type-dependent rules are skipped and the casts
+   * PostgreSQL adds to literals and text columns in a comparison are dropped.
    */
   public static String canonical(String expression, TypeRef type) {
     if (expression == null || expression.isBlank()) {
       return null;
     }
     List<SqlToken> tokens = new ArrayList<>(SqlToken.tokenize(expression));
-    simplify(tokens);
+    simplify(tokens, type == null);
     stripWholeParentheses(tokens);
     if (type != null) {
       stripOwnCast(tokens, type);
@@ -90,18 +106,23 @@ public final class SqlDefaults {
     return SqlToken.render(tokens);
   }
 
-  private static void simplify(List<SqlToken> tokens) {
+  private static void simplify(List<SqlToken> tokens, boolean condition) {
     boolean changed = true;
     while (changed) {
       changed = false;
       for (int i = 0; i < tokens.size() && !changed; i++) {
-        changed = simplifyAt(tokens, i);
+        changed = simplifyAt(tokens, i, condition);
       }
     }
   }
 
-  /** Applies the first local rule that matches at {@code i}; true when the list changed. */
-  private static boolean simplifyAt(List<SqlToken> tokens, int i) {
+  /**
+   * Applies the first local rule that matches at {@code i}; true when the list changed. In a {@code condition}
+   * (a check, an index predicate) PostgreSQL casts every string literal to the type of what it is compared with
+   * ({@code state = 'active'::status}) and a {@code varchar} column to {@code text} for text operators
+   * ({@code email::text ~~ '%@%'::text}): those casts are dropped too.
+   */
+  private static boolean simplifyAt(List<SqlToken> tokens, int i, boolean condition) {
     SqlToken token = tokens.get(i);
     SqlToken next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
     if (next != null && next.kind() == SqlToken.Kind.CAST) {
@@ -110,17 +131,21 @@ public final class SqlDefaults {
         tokens.remove(i + 1);
         return true;
       }
-      if (token.kind() == SqlToken.Kind.STRING && NUMERIC_TYPES.contains(castBase) && isNumber(token.text())) {
+      if (token.kind() == SqlToken.Kind.STRING && isNumber(token.text()) && holdsExactly(castBase, token.text())) {
         tokens.set(i, SqlToken.number(token.text()));
         tokens.remove(i + 1);
         return true;
       }
-      if (token.kind() == SqlToken.Kind.NUMBER && NUMERIC_TYPES.contains(next.text())
-          && (!token.text().contains(".") || !INTEGER_TYPES.contains(next.text()))) {
+      if (token.kind() == SqlToken.Kind.NUMBER && holdsExactly(next.text(), token.text())) {
         tokens.remove(i + 1); // a number needs no cast to a numeric type that holds it exactly
         return true;
       }
       if (token.is(SqlToken.Kind.WORD, "null")) {
+        tokens.remove(i + 1);
+        return true;
+      }
+      boolean name = token.kind() == SqlToken.Kind.WORD || token.kind() == SqlToken.Kind.QUOTED_NAME;
+      if (condition && (token.kind() == SqlToken.Kind.STRING || name && STRING_TYPES.contains(castBase))) {
         tokens.remove(i + 1);
         return true;
       }
@@ -177,6 +202,8 @@ public final class SqlDefaults {
       tokens.set(0, SqlToken.number(value.strip()));
     } else if (typeName.equals("boolean") && booleanWord(value) != null) {
       tokens.set(0, SqlToken.word(booleanWord(value)));
+    } else if (typeName.equals("uuid")) {
+      tokens.set(0, SqlToken.string(value.toLowerCase(Locale.ROOT)));
     } else if (typeName.equals("jsonb")) {
       tokens.set(0, SqlToken.string(normalizedJson(value)));
     } else if (typeName.endsWith("[]")) {
@@ -248,6 +275,11 @@ public final class SqlDefaults {
       i++;
     }
     return i == to;
+  }
+
+  /** Whether {@code number} cast to {@code type} is the same number: no rounding to an integer, no scale. */
+  private static boolean holdsExactly(String type, String number) {
+    return NUMERIC_TYPES.contains(type) && (!INTEGER_TYPES.contains(type) || !number.contains("."));
   }
 
   private static boolean isNumber(String text) {

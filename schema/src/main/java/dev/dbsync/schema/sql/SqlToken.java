@@ -216,14 +216,15 @@ record SqlToken(Kind kind, String text) {
         } else if (c == '$' && dollarTag() != null) {
           tokens.add(string(dollarQuoted()));
         } else if (c == '"') {
-          int start = at;
-          quoted('"');
-          tokens.add(new SqlToken(Kind.QUOTED_NAME, sql.substring(start, at)));
+          // "name" is the same identifier as name: spelled the one way Identifiers writes it
+          String name = Identifiers.quote(quoted('"'));
+          tokens.add(new SqlToken(name.startsWith("\"") ? Kind.QUOTED_NAME : Kind.WORD, name));
         } else if (Character.isDigit(c) || c == '.' && at + 1 < sql.length() && Character.isDigit(sql.charAt(at + 1))) {
           tokens.add(number(numberText()));
         } else if (Character.isLetter(c) || c == '_') {
           int start = at;
-          while (at < sql.length() && (Character.isLetterOrDigit(sql.charAt(at)) || "_$".indexOf(sql.charAt(at)) >= 0)) {
+          while (at < sql.length()
+              && (Character.isLetterOrDigit(sql.charAt(at)) || "_$".indexOf(sql.charAt(at)) >= 0)) {
             at++;
           }
           tokens.add(word(sql.substring(start, at).toLowerCase(Locale.ROOT)));

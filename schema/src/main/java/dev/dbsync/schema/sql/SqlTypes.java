@@ -48,7 +48,8 @@ public final class SqlTypes {
   private static final Pattern SHAPE =
       Pattern.compile("(?<name>[^(]+?)(?:\\s*\\((?<mods>[^)]*)\\))?(?:\\s+(?<zone>with(?:out)? time zone))?");
 
-  private static final Pattern ARRAY_SUFFIX = Pattern.compile("(\\s*\\[\\s*\\d*\\s*\\])+$|\\s+array(\\s*\\[\\s*\\d*\\s*\\])?$");
+  private static final Pattern ARRAY_SUFFIX =
+      Pattern.compile("(\\s*\\[\\s*\\d*\\s*\\])+$|\\s+array(\\s*\\[\\s*\\d*\\s*\\])?$");
 
   private SqlTypes() {}
 
@@ -101,15 +102,22 @@ public final class SqlTypes {
           "character(" + (mods == null ? "1" : mods) + ")";
       case "bpchar" -> mods == null ? "bpchar" : "character(" + mods + ")";
       case "decimal", "numeric", "dec" -> numeric(mods);
-      case "float" -> mods == null || Integer.parseInt(mods) > 24 ? "double precision" : "real";
+      case "float" -> floatType(mods);
       case "timestamp" -> withMods("timestamp", mods) + " " + zoneOrWithout(zone);
       case "timestamptz" -> withMods("timestamp", mods) + " with time zone";
       case "time" -> withMods("time", mods) + " " + zoneOrWithout(zone);
       case "timetz" -> withMods("time", mods) + " with time zone";
       case "bit" -> "bit(" + (mods == null ? "1" : mods) + ")";
       case "varbit", "bit varying" -> withMods("bit varying", mods);
-      default -> type;
+      // an extension type's modifiers are kept as written, minus spaces: geometry(Point,4326)
+      default -> mods == null ? type : name + "(" + mods + ")";
     };
+  }
+
+  /** {@code float(p)}: up to 24 binary digits fit a {@code real}; PostgreSQL rejects a p outside 1..53. */
+  private static String floatType(String mods) {
+    boolean small = mods != null && mods.matches("\\d{1,2}") && Integer.parseInt(mods) <= 24;
+    return small ? "real" : "double precision";
   }
 
   private static String numeric(String mods) {
@@ -127,15 +135,21 @@ public final class SqlTypes {
     return zone == null ? "without time zone" : zone;
   }
 
-  /** Lower case outside double quotes (PostgreSQL folds unquoted names), single spaces, trimmed. */
-  static String normalize(String sqlType) {
+  /**
+   * Lower case outside double quotes and modifiers (PostgreSQL folds unquoted names; an extension's modifiers
+   * such as PostGIS's {@code Point} are its own business), single spaces, trimmed.
+   */
+  private static String normalize(String sqlType) {
     StringBuilder out = new StringBuilder(sqlType.length());
     boolean quoted = false;
+    int depth = 0;
     boolean pendingSpace = false;
     for (int i = 0; i < sqlType.length(); i++) {
       char c = sqlType.charAt(i);
       if (c == '"') {
         quoted = !quoted;
+      } else if (!quoted && (c == '(' || c == ')')) {
+        depth += c == '(' ? 1 : -1;
       }
       if (!quoted && Character.isWhitespace(c)) {
         pendingSpace = out.length() > 0;
@@ -145,7 +159,7 @@ public final class SqlTypes {
         out.append(' ');
         pendingSpace = false;
       }
-      out.append(quoted ? c : Character.toLowerCase(c));
+      out.append(quoted || depth > 0 ? c : Character.toLowerCase(c));
     }
     return out.toString();
   }

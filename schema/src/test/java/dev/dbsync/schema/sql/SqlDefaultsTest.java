@@ -52,7 +52,8 @@ class SqlDefaultsTest {
         "date ; now()::date ; (now())::date ; now()",
         "uuid ; gen_random_uuid() ; gen_random_uuid() ; gen_random_uuid()",
         "jsonb ; '{}'::jsonb ; '{}'::jsonb ; '{}'",
-        "jsonb ; `'{\"b\":1,\"a\":[1,2.50,1e3]}'` ; `'{\"a\": [1, 2.50, 1000], \"b\": 1}'::jsonb` ; `'{\"a\":[1,2.50,1000],\"b\":1}'`",
+        "jsonb ; `'{\"b\":1,\"a\":[1,2.50,1e3]}'` ; `'{\"a\": [1, 2.50, 1000], \"b\": 1}'::jsonb`"
+            + " ; `'{\"a\":[1,2.50,1000],\"b\":1}'`",
         "json ; `'{\"a\":1}'` ; `'{\"a\":1}'::json` ; `'{\"a\":1}'`",
         "integer[] ; '{ 1 , 2 }' ; '{1,2}'::integer[] ; '{1,2}'",
         "integer[] ; ARRAY[1,2] ; ARRAY[1, 2] ; array[1, 2]",
@@ -65,13 +66,18 @@ class SqlDefaultsTest {
         "text ; 'a' || 'b' ; ('a'::text || 'b'::text) ; 'a' || 'b'",
         "text ; coalesce(NULL, 'x') ; COALESCE(NULL::text, 'x'::text) ; coalesce(null, 'x')",
         "bigint ; nextval('s') ; nextval('s'::regclass) ; nextval('s')",
-        "integer ; CASE WHEN true THEN 1 ELSE 2 END ; `\nCASE\n    WHEN true THEN 1\n    ELSE 2\nEND` ; case when true then 1 else 2 end",
+        "uuid ; 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11' ; 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid"
+            + " ; 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'",
+        "text ; lower(\"name\") ; lower(name) ; lower(name)",
+        "integer ; CASE WHEN true THEN 1 ELSE 2 END ; `\nCASE\n    WHEN true THEN 1\n    ELSE 2\nEND`"
+            + " ; case when true then 1 else 2 end",
       })
   void declaredAndPrintedDefaultsAreEquivalent(String typeName, String declared, String found, String canonical) {
     TypeRef type = type(typeName);
     assertEquals(canonical, SqlDefaults.canonical(declared, type));
     assertEquals(canonical, SqlDefaults.canonical(found, type));
     assertTrue(SqlDefaults.equivalent(declared, found, type));
+    assertEquals(canonical, SqlDefaults.canonical(canonical, type), "a canonical form is its own canonical form");
   }
 
   @ParameterizedTest
@@ -115,6 +121,10 @@ class SqlDefaultsTest {
     assertTrue(SqlDefaults.equivalent("price > 0", "price > 0::numeric", null));
     assertTrue(SqlDefaults.equivalent("name NOT LIKE 'x%'", "name !~~ 'x%'::text", null));
     assertTrue(SqlDefaults.equivalent("a<b and a>0", "a < b AND a > 0", null));
+    assertTrue(SqlDefaults.equivalent("state = 'active'", "state = 'active'::status", null));
+    assertTrue(SqlDefaults.equivalent("email LIKE '%@%'", "email::text ~~ '%@%'::text", null));
     assertFalse(SqlDefaults.equivalent("(a + b) * 2", "a + b * 2", null));
+    assertFalse(SqlDefaults.equivalent("state = 'active'", "state = 'banned'::status", null));
+    assertFalse(SqlDefaults.equivalent("amount::integer > 0", "amount > 0", null));
   }
 }

@@ -48,6 +48,8 @@ class SqlTypesTest {
         "uuid | uuid",
         "JSONB | jsonb",
         "citext | citext",
+        "geometry(Point, 4326) | geometry(Point,4326)",
+        "interval day to second (3) | interval day to second(3)",
         "\"char\" | \"char\"",
         "\"MyType\" | \"MyType\"",
         "int[] | integer[]",
@@ -58,6 +60,7 @@ class SqlTypesTest {
       })
   void spellsAsFormatTypeDoes(String alias, String canonical) {
     assertEquals(canonical, SqlTypes.canonical(alias));
+    assertEquals(canonical, SqlTypes.canonical(canonical), "a canonical spelling is its own canonical form");
   }
 
   @ParameterizedTest

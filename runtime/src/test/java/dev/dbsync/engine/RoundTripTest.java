@@ -1,0 +1,128 @@
+package dev.dbsync.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbsync.testing.FreshDatabase;
+import dev.dbsync.testing.TestDatabase;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The no-op apply must cost one query after the connection: it is what every application start pays. */
+@ExtendWith(FreshDatabase.class)
+class RoundTripTest {
+  private static final Set<String> ROUND_TRIPS =
+      Set.of("execute", "executeQuery", "executeUpdate", "executeBatch", "commit", "rollback");
+
+  @TempDir Path temp;
+
+  @Test
+  void nothingPendingIsOneQuery(TestDatabase db) {
+    Migrations migrations = Migrations.copyOf("basic", temp);
+    migrations.apply(db.dataSource());
+    List<String> calls = new ArrayList<>();
+
+    assertTrue(migrations.apply(recording(db.dataSource(), calls)).upToDate());
+
+    assertEquals(List.of("executeQuery SELECT installed_rank, version, description, type, script, checksum, success"
+        + " FROM \"public\".\"flyway_schema_history\" ORDER BY installed_rank"), calls);
+  }
+
+  @Test
+  void applyingIsOneTransaction(TestDatabase db) {
+    Migrations migrations = Migrations.copyOf("basic", temp);
+    List<String> calls = new ArrayList<>();
+
+    migrations.apply(recording(db.dataSource(), calls));
+
+    assertEquals(1, calls.stream().filter(c -> c.startsWith("commit")).count(), calls.toString());
+    assertTrue(calls.get(calls.size() - 1).startsWith("commit"), calls.toString());
+  }
+
+  @Test
+  void aConnectionWithoutAutocommitIsHandedBackAsItCameWithNoTransactionOpen(TestDatabase db) throws Exception {
+    Migrations migrations = Migrations.copyOf("basic", temp);
+    try (Connection connection = db.connect()) {
+      connection.setAutoCommit(false);
+      DataSource single = sharing(connection);
+
+      assertEquals(2, migrations.apply(single).applied().size());
+      assertEquals(List.of("idle"), backendState(db, connection));
+      assertTrue(migrations.apply(single).upToDate());
+      assertEquals(List.of("idle"), backendState(db, connection));
+      assertEquals(false, connection.getAutoCommit());
+    }
+    assertEquals(2, Catalog.history(db.dataSource()).size());
+  }
+
+  private static List<String> backendState(TestDatabase db, Connection connection) throws Exception {
+    int pid = connection.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+    return Catalog.query(db.dataSource(), "SELECT state FROM pg_stat_activity WHERE pid = " + pid);
+  }
+
+  /** A DataSource handing out one connection whose close() does nothing, as a pool would. */
+  static DataSource sharing(Connection connection) {
+    Connection unclosable = (Connection) Proxy.newProxyInstance(RoundTripTest.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, (self, method, args) -> {
+          if (method.getName().equals("close")) {
+            return null;
+          }
+          try {
+            return method.invoke(connection, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    return (DataSource) Proxy.newProxyInstance(RoundTripTest.class.getClassLoader(),
+        new Class<?>[] {DataSource.class}, (self, method, args) -> {
+          if (method.getName().equals("getConnection")) {
+            return unclosable;
+          }
+          throw new UnsupportedOperationException(method.getName());
+        });
+  }
+
+  /** A DataSource whose connections record each call that reaches the server. */
+  static DataSource recording(DataSource target, List<String> calls) {
+    return proxy(DataSource.class, target, calls, null);
+  }
+
+  private static <T> T proxy(Class<T> type, Object target, List<String> calls, String sql) {
+    InvocationHandler handler = (self, method, args) -> {
+      String name = method.getName();
+      if (ROUND_TRIPS.contains(name)) {
+        calls.add((name + " " + (args != null && args.length > 0 && args[0] instanceof String s ? s
+            : sql == null ? "" : sql)).strip());
+      }
+      Object result;
+      try {
+        result = method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+      if (result instanceof Connection c) {
+        return proxy(Connection.class, c, calls, null);
+      }
+      if (result instanceof PreparedStatement p) {
+        return proxy(PreparedStatement.class, p, calls, (String) args[0]);
+      }
+      if (result instanceof Statement s) {
+        return proxy(Statement.class, s, calls, null);
+      }
+      return result;
+    };
+    return type.cast(Proxy.newProxyInstance(RoundTripTest.class.getClassLoader(), new Class<?>[] {type}, handler));
+  }
+}

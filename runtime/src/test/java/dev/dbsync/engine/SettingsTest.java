@@ -1,0 +1,103 @@
+package dev.dbsync.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbsync.DbSync;
+import dev.dbsync.runtime.engine.EngineMessages;
+import dev.dbsync.runtime.engine.MigrationVersion;
+import dev.dbsync.runtime.engine.Settings;
+import dev.dbsync.schema.model.QualifiedName;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+  private static Settings resolve(Settings.Explicit explicit, Map<String, String> environment) {
+    return Settings.resolve(explicit, environment::get);
+  }
+
+  @Test
+  void defaultsNeverBreakAHealthyDeployment() {
+    Settings s = resolve(Settings.Explicit.NONE, Map.of());
+
+    assertEquals(DbSync.Mode.DEVELOPMENT, s.mode());
+    assertEquals(Duration.ofSeconds(5), s.lockTimeout());
+    assertNull(s.statementTimeout());
+    assertEquals(Duration.ofMinutes(2), s.lockWait());
+    assertEquals(Settings.DestructivePolicy.NONE, s.destructive());
+    assertEquals(QualifiedName.of("public", "flyway_schema_history"), s.historyTable());
+  }
+
+  @Test
+  void theEnvironmentFillsWhatTheCodeLeftUnset() {
+    Settings s = resolve(Settings.Explicit.NONE, Map.of(
+        "DBSYNC_MODE", "Production", "DBSYNC_LOCK_TIMEOUT", "500ms", "DBSYNC_STATEMENT_TIMEOUT", "2m",
+        "DBSYNC_LOCK_WAIT", "1h", "DBSYNC_ALLOW_DESTRUCTIVE", "5, V7", "DBSYNC_HISTORY_TABLE", "ops.history"));
+
+    assertEquals(DbSync.Mode.PRODUCTION, s.mode());
+    assertEquals(Duration.ofMillis(500), s.lockTimeout());
+    assertEquals(Duration.ofMinutes(2), s.statementTimeout());
+    assertEquals(Duration.ofHours(1), s.lockWait());
+    assertTrue(s.destructive().allows(MigrationVersion.parseOrNull("7")));
+    assertTrue(s.destructive().allows(MigrationVersion.parseOrNull("5.0")));
+    assertFalse(s.destructive().allows(MigrationVersion.parseOrNull("6")));
+    assertEquals(QualifiedName.of("ops", "history"), s.historyTable());
+  }
+
+  @Test
+  void theCodeWins() {
+    Settings s = resolve(
+        new Settings.Explicit(DbSync.Mode.DEVELOPMENT, Duration.ofSeconds(1), null, null,
+            Settings.DestructivePolicy.ALL, "h"),
+        Map.of("DBSYNC_MODE", "production", "DBSYNC_LOCK_TIMEOUT", "9s", "DBSYNC_ALLOW_DESTRUCTIVE", "false"));
+
+    assertEquals(DbSync.Mode.DEVELOPMENT, s.mode());
+    assertEquals(Duration.ofSeconds(1), s.lockTimeout());
+    assertTrue(s.destructive().allows(MigrationVersion.parseOrNull("1")));
+    assertEquals(QualifiedName.of("public", "h"), s.historyTable());
+  }
+
+  @Test
+  void anInvalidValueNamesTheVariable() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> resolve(Settings.Explicit.NONE, Map.of("DBSYNC_LOCK_TIMEOUT", "5 seconds")));
+    assertEquals(EngineMessages.invalidSetting("DBSYNC_LOCK_TIMEOUT (system property dbsync.lock.timeout)",
+        "5 seconds", "a duration such as 500ms, 5s, 2m or 1h"), e.getMessage());
+
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> resolve(Settings.Explicit.NONE, Map.of("DBSYNC_MODE", "prod"))).getMessage()
+        .startsWith("Invalid value 'prod' for DBSYNC_MODE (system property dbsync.mode)"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> resolve(Settings.Explicit.NONE, Map.of("DBSYNC_ALLOW_DESTRUCTIVE", "yes"))).getMessage()
+        .contains("DBSYNC_ALLOW_DESTRUCTIVE"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> resolve(Settings.Explicit.NONE, Map.of("DBSYNC_HISTORY_TABLE", "x".repeat(64)))).getMessage()
+        .contains("DBSYNC_HISTORY_TABLE"));
+  }
+
+  @Test
+  void systemPropertiesAreTheVariableNamesInLowerCaseWithDots() {
+    assertEquals("dbsync.lock.wait", Settings.propertyName("DBSYNC_LOCK_WAIT"));
+    String previous = System.getProperty("dbsync.lock.wait");
+    System.setProperty("dbsync.lock.wait", "3s");
+    try {
+      assertEquals(Duration.ofSeconds(3),
+          Settings.resolve(Settings.Explicit.NONE, Settings.systemEnvironment()).lockWait());
+    } finally {
+      if (previous == null) {
+        System.clearProperty("dbsync.lock.wait");
+      } else {
+        System.setProperty("dbsync.lock.wait", previous);
+      }
+    }
+  }
+
+  @Test
+  void theBuilderRefusesNegativeDurations() {
+    assertThrows(IllegalArgumentException.class, () -> DbSync.configure().lockWait(Duration.ofSeconds(-1)));
+  }
+}
