@@ -22,13 +22,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic.Kind;
@@ -121,12 +119,13 @@ public final class DbSyncProcessor extends AbstractProcessor {
               processingEnv.getOptions().get(PROJECT_DIR_OPTION),
               processingEnv.getFiler());
       if (located.isEmpty()) {
-        report.error(Messages.resourcesNotFound(ResourceFiles.classOutputOf(processingEnv.getFiler())), null, null);
+        report.error(
+            Messages.resourcesNotFound(ResourceFiles.classOutputOf(processingEnv.getFiler()).toString()), null, null);
         return;
       }
       synchronize(located.get(), assembly, tables, report);
     } catch (IOException e) {
-      report.error(Messages.ioFailure(java.nio.file.Path.of(""), e.toString()), null, null);
+      report.error(Messages.ioFailure(e.toString()), null, null);
     }
   }
 
@@ -174,7 +173,10 @@ public final class DbSyncProcessor extends AbstractProcessor {
           processingEnv.getFiler());
       files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
       report.note(Messages.migrationWritten(fileName));
-    } else if (snapshotText.isPresent() && !snapshotText.get().equals(currentText) && currentHash.equals(snapshotHash)) {
+    } else if (snapshotText.isPresent()
+        // a checkout with CRLF line ends (git autocrlf) is the same file
+        && !snapshotText.get().replace("\r\n", "\n").equals(currentText)
+        && currentHash.equals(snapshotHash)) {
       // only class names differ (a record was moved or renamed): the chain is unaffected
       files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
     }
@@ -206,11 +208,15 @@ public final class DbSyncProcessor extends AbstractProcessor {
     return new Schema(enums, tables);
   }
 
-  /** Reports on the component of the column, else the record of the table, else on nothing (the table is gone). */
+  /**
+   * Reports on the component of the column, else the record of the table, else a component of the enum type
+   * of that name, else on nothing (the table is gone).
+   */
   private static void attach(
       Kind kind, String message, QualifiedName table, String column, List<TableElement> tables, Report.Builder report) {
     Optional<TableElement> owner = tables.stream().filter(t -> t.name().equals(table)).findFirst();
-    Element element = owner.map(TableElement::record).orElse(null);
+    Element element =
+        owner.<Element>map(TableElement::record).orElseGet(() -> componentOfEnumType(table, tables));
     if (owner.isPresent() && column != null) {
       element =
           owner.get().columns().stream()
@@ -224,5 +230,14 @@ public final class DbSyncProcessor extends AbstractProcessor {
     } else {
       report.warning(message, element, null);
     }
+  }
+
+  private static Element componentOfEnumType(QualifiedName enumType, List<TableElement> tables) {
+    return tables.stream()
+        .flatMap(t -> t.columns().stream())
+        .filter(c -> c.enumType() != null && c.enumType().type().name().equals(enumType))
+        .<Element>map(ColumnElement::component)
+        .findFirst()
+        .orElse(null);
   }
 }

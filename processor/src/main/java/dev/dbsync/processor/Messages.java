@@ -62,6 +62,11 @@ public final class Messages {
     return "[dbsync] the " + what + " name \"" + name + "\" is not usable: " + problem + ". " + fix;
   }
 
+  public static String constantClash(String constant, String component, String other) {
+    return "[dbsync] components " + other + " and " + component + " would both be the metamodel constant "
+        + constant + ": rename the component (keep its column name with @Column(\"...\"))";
+  }
+
   public static String conflictingDefaults(String component) {
     return "[dbsync] component " + component + " has more than one of @Default, @DefaultNow, @DefaultRandom,"
         + " @Identity, @Generated: keep one";
@@ -103,9 +108,16 @@ public final class Messages {
         + " <project>/target/classes): pass -Adbsync.projectDir=${project.basedir} or -Adbsync.resources=<dir>";
   }
 
-  public static String ioFailure(Path file, String problem) {
-    return "[dbsync] cannot access " + file + ": " + problem;
+  public static String ioFailure(String problem) {
+    return "[dbsync] cannot read or write the project's dbsync files: " + problem;
   }
+
+  public static String conflictingEnum(QualifiedName type, String javaEnum, String otherJavaEnum) {
+    return "[dbsync] enum type " + type + " would be declared by both " + javaEnum + " and " + otherJavaEnum
+        + " with different labels: make them one Java enum, or give one another table schema";
+  }
+
+  public static final String DOT_IN_SCHEMA = "it contains a dot, which dbsync reserves to separate schema and name";
 
   public static String migrationWritten(String file) {
     return "[dbsync] wrote migration " + file + " and db/dbsync/schema.json: review and commit them";

@@ -26,6 +26,7 @@ import dev.dbsync.schema.sql.Identifiers;
 import dev.dbsync.schema.sql.SqlTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,12 +95,19 @@ final class TableReader {
     String tableName = table.value().isEmpty() ? Names.snakeCase(type.getSimpleName().toString()) : table.value();
     QualifiedName name = QualifiedName.of(schema, tableName);
     checkIdentifier("schema", schema, "Choose another: @Table(schema = \"...\")", type, mirror, report);
+    if (schema.contains(".")) {
+      report.error(
+          Messages.invalidIdentifier("schema", schema, Messages.DOT_IN_SCHEMA, "Choose another: @Table(schema = \"...\")"),
+          type,
+          mirror);
+    }
     checkIdentifier("table", tableName, "Choose another: @Table(\"...\")", type, mirror, report);
 
     List<ColumnElement> columns = new ArrayList<>();
     for (RecordComponentElement component : type.getRecordComponents()) {
       column(component, name, report).ifPresent(columns::add);
     }
+    checkConstants(columns, report);
     List<IndexElement> indexes = indexes(type, name, columns, report);
     List<CheckConstraint> checks = new ArrayList<>();
     for (Check check : type.getAnnotationsByType(Check.class)) {
@@ -161,36 +169,9 @@ final class TableReader {
     }
     boolean nullable = !javaType.getKind().isPrimitive() && Annotations.isNullable(component);
 
-    List<String> valueSources = new ArrayList<>();
-    String defaultValue = null;
-    if (component.getAnnotation(Default.class) != null) {
-      defaultValue = component.getAnnotation(Default.class).value();
-      valueSources.add(defaultValue);
-    }
-    if (component.getAnnotation(DefaultNow.class) != null) {
-      defaultValue = "now()";
-      valueSources.add(defaultValue);
-    }
-    if (component.getAnnotation(DefaultRandom.class) != null) {
-      defaultValue = "gen_random_uuid()";
-      valueSources.add(defaultValue);
-    }
-    Identity identityAnnotation = component.getAnnotation(Identity.class);
-    dev.dbsync.schema.model.Identity identity = dev.dbsync.schema.model.Identity.NONE;
-    if (identityAnnotation != null) {
-      identity =
-          identityAnnotation.always()
-              ? dev.dbsync.schema.model.Identity.ALWAYS
-              : dev.dbsync.schema.model.Identity.BY_DEFAULT;
-      valueSources.add("identity");
-    }
-    Generated generated = component.getAnnotation(Generated.class);
-    if (generated != null) {
-      valueSources.add(generated.value());
-    }
-    if (valueSources.size() > 1) {
-      report.error(Messages.conflictingDefaults(componentName), component, null);
-    }
+    dev.dbsync.schema.model.Column model =
+        withValueSource(
+            dev.dbsync.schema.model.Column.of(columnName, type, nullable), component, componentName, report);
 
     Unique unique = component.getAnnotation(Unique.class);
     String uniqueName = null;
@@ -203,13 +184,45 @@ final class TableReader {
     return Optional.of(
         new ColumnElement(
             component,
-            new dev.dbsync.schema.model.Column(
-                columnName, type, nullable, defaultValue, identity, generated == null ? null : generated.value()),
+            model,
             column == null ? List.of() : List.of(column.renamedFrom()),
             component.getAnnotation(Id.class) != null,
             uniqueName,
             reference(component),
             enumElement));
+  }
+
+  /** Where the column's value comes from when an insert omits it: at most one of these annotations. */
+  private static dev.dbsync.schema.model.Column withValueSource(
+      dev.dbsync.schema.model.Column column, RecordComponentElement component, String componentName,
+      Report.Builder report) {
+    List<dev.dbsync.schema.model.Column> sources = new ArrayList<>();
+    Default declared = component.getAnnotation(Default.class);
+    if (declared != null) {
+      sources.add(column.withDefault(declared.value()));
+    }
+    if (component.getAnnotation(DefaultNow.class) != null) {
+      sources.add(column.withDefault("now()"));
+    }
+    if (component.getAnnotation(DefaultRandom.class) != null) {
+      sources.add(column.withDefault("gen_random_uuid()"));
+    }
+    Identity identity = component.getAnnotation(Identity.class);
+    if (identity != null) {
+      sources.add(
+          column.withIdentity(
+              identity.always()
+                  ? dev.dbsync.schema.model.Identity.ALWAYS
+                  : dev.dbsync.schema.model.Identity.BY_DEFAULT));
+    }
+    Generated generated = component.getAnnotation(Generated.class);
+    if (generated != null) {
+      sources.add(column.withGenerated(generated.value()));
+    }
+    if (sources.size() > 1) {
+      report.error(Messages.conflictingDefaults(componentName), component, null);
+    }
+    return sources.isEmpty() ? column : sources.get(0);
   }
 
   private static boolean isByteArray(TypeMirror type) {
@@ -252,7 +265,7 @@ final class TableReader {
         renames.put(label, List.of(value.renamedFrom()));
       }
     }
-    return new EnumElement(new EnumType(name, labels), renames);
+    return new EnumElement(enumClass.getQualifiedName().toString(), new EnumType(name, labels), renames);
   }
 
   private List<IndexElement> indexes(
@@ -293,6 +306,19 @@ final class TableReader {
               index.where().isEmpty() ? null : index.where()));
     }
     return result;
+  }
+
+  /** The metamodel declares {@code TABLE} and one constant per component: none may coincide. */
+  private static void checkConstants(List<ColumnElement> columns, Report.Builder report) {
+    Map<String, String> constants = new HashMap<>();
+    constants.put("TABLE", "(the table name)");
+    for (ColumnElement column : columns) {
+      String constant = Names.constantName(column.componentName());
+      String other = constants.putIfAbsent(constant, column.componentName());
+      if (other != null) {
+        report.error(Messages.constantClash(constant, column.componentName(), other), column.component(), null);
+      }
+    }
   }
 
   static void checkIdentifier(

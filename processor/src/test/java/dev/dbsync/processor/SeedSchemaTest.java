@@ -29,10 +29,12 @@ class SeedSchemaTest {
 
     assertThat(compilation).succeeded();
     Map<String, String> written = files(resources);
-    assertThat(written.keySet())
-        .containsExactly("db/dbsync/schema.json", "db/migration/V1__create_posts_create_profiles.sql");
+    List<String> migrations = Fixtures.migrations(resources);
+    assertThat(written.keySet()).containsExactly("db/dbsync/schema.json", migrations.get(0));
+    // the slug is the differ's; the name must be Flyway's V1__<slug>.sql
+    assertThat(migrations.get(0)).matches("db/migration/V1__[a-z0-9_]{1,60}\\.sql");
     assertGolden("seed/schema.json", written.get("db/dbsync/schema.json"));
-    assertGolden("seed/V1.sql", written.get("db/migration/V1__create_posts_create_profiles.sql"));
+    assertGolden("seed/V1.sql", written.get(migrations.get(0)));
   }
 
   @Test
@@ -87,5 +89,36 @@ class SeedSchemaTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void snapshotCheckedOutWithCrlfLineEndsIsNotRewritten() throws Exception {
+    assertThat(compile(resources, profile(), post())).succeeded();
+    Path snapshot = resources.resolve("db/dbsync/schema.json");
+    String crlf = Files.readString(snapshot).replace("\n", "\r\n");
+    Files.writeString(snapshot, crlf);
+
+    assertThat(compile(resources, profile(), post())).succeeded();
+
+    assertThat(Files.readString(snapshot)).isEqualTo(crlf);
+  }
+
+  @Test
+  void movedRecordRewritesOnlyTheSnapshotsClassName() throws Exception {
+    assertThat(compile(resources, profile(), post())).succeeded();
+    Map<String, String> before = files(resources);
+
+    Compilation moved =
+        compile(
+            resources,
+            Fixtures.source("app.model.Profile", Fixtures.PROFILE.replace("package app;", "package app.model;")),
+            Fixtures.source(
+                "app.Post", Fixtures.POST.replace("import java.util.UUID;", "import java.util.UUID;\nimport app.model.Profile;")));
+
+    assertThat(moved).succeeded();
+    Map<String, String> after = files(resources);
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    assertThat(after.get("db/dbsync/schema.json"))
+        .isEqualTo(before.get("db/dbsync/schema.json").replace("\"app.Profile\"", "\"app.model.Profile\""));
   }
 }
