@@ -1,0 +1,146 @@
+package dev.dbsync.schema.diff;
+
+import dev.dbsync.schema.diff.SchemaChange.ColumnAdded;
+import dev.dbsync.schema.diff.SchemaChange.ColumnDropped;
+import dev.dbsync.schema.diff.SchemaChange.ColumnTypeChanged;
+import dev.dbsync.schema.diff.SchemaChange.DefaultDropped;
+import dev.dbsync.schema.diff.SchemaChange.DefaultSet;
+import dev.dbsync.schema.diff.SchemaChange.EnumCreated;
+import dev.dbsync.schema.diff.SchemaChange.GeneratedExpressionDropped;
+import dev.dbsync.schema.diff.SchemaChange.IdentityAdded;
+import dev.dbsync.schema.diff.SchemaChange.IdentityChanged;
+import dev.dbsync.schema.diff.SchemaChange.IdentityDropped;
+import dev.dbsync.schema.diff.SchemaChange.NotNullAdded;
+import dev.dbsync.schema.diff.SchemaChange.NotNullDropped;
+import dev.dbsync.schema.diff.SchemaChange.SchemaCreated;
+import dev.dbsync.schema.diff.SchemaChange.TableCreated;
+import dev.dbsync.schema.model.Column;
+import dev.dbsync.schema.model.EnumType;
+import dev.dbsync.schema.model.Identity;
+import dev.dbsync.schema.model.QualifiedName;
+import dev.dbsync.schema.model.Schema;
+import dev.dbsync.schema.model.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a live database differs from the schema it should have (the compiled snapshot), in words. Only what the
+ * snapshot declares is compared: tables and enum types it does not know (another library's, or a hand-written
+ * migration's) are listed as {@link #unmanaged()} and never count as a difference.
+ *
+ * <p>The decision is the differ's: a difference is anything {@code diff(found, expected)} would change. This class
+ * only phrases those changes with both sides, e.g. {@code public.posts.published: expected boolean NOT NULL DEFAULT
+ * false, found boolean NULL}.
+ */
+public record Drift(List<String> differences, List<String> unmanaged) {
+  public Drift {
+    differences = List.copyOf(differences);
+    unmanaged = List.copyOf(unmanaged);
+  }
+
+  public boolean isEmpty() {
+    return differences.isEmpty();
+  }
+
+  public static Drift between(Schema expected, Schema found) {
+    Schema declared = expected.withoutClassNames();
+    List<Table> managedTables = new ArrayList<>();
+    List<EnumType> managedEnums = new ArrayList<>();
+    List<String> unmanaged = new ArrayList<>();
+    for (Table table : found.tables()) {
+      if (declared.table(table.name()).isPresent()) {
+        managedTables.add(table.withoutClassName());
+      } else {
+        unmanaged.add("table " + table.name());
+      }
+    }
+    for (EnumType type : found.enums()) {
+      if (declared.enumType(type.name()).isPresent()) {
+        managedEnums.add(type);
+      } else {
+        unmanaged.add("enum type " + type.name());
+      }
+    }
+    Schema managed = new Schema(managedEnums, managedTables);
+    List<SchemaChange> changes = SchemaDiffer.diff(managed, declared, Intent.NONE).changes();
+    return new Drift(describe(changes, declared, managed), unmanaged);
+  }
+
+  private static List<String> describe(List<SchemaChange> changes, Schema expected, Schema found) {
+    Set<String> lines = new LinkedHashSet<>();
+    for (SchemaChange change : changes) {
+      Optional<String> column = columnOf(change);
+      if (column.isPresent()) {
+        lines.add(columnLine(change.table(), column.get(), expected, found));
+      } else if (change instanceof TableCreated created) {
+        lines.add("table " + created.definition().name() + ": expected, not found");
+      } else if (change instanceof EnumCreated created) {
+        lines.add("enum type " + created.type().name() + ": expected " + created.type().labels() + ", not found");
+      } else if (!(change instanceof SchemaCreated)) {
+        lines.add(change.table() + ": to match the snapshot it would need: " + change.description());
+      }
+    }
+    return List.copyOf(lines);
+  }
+
+  /** The column a column-level change is about. */
+  private static Optional<String> columnOf(SchemaChange change) {
+    if (change instanceof ColumnAdded c) {
+      return Optional.of(c.column().name());
+    } else if (change instanceof ColumnDropped c) {
+      return Optional.of(c.column().name());
+    } else if (change instanceof ColumnTypeChanged c) {
+      return Optional.of(c.column());
+    } else if (change instanceof NotNullAdded c) {
+      return Optional.of(c.column());
+    } else if (change instanceof NotNullDropped c) {
+      return Optional.of(c.column());
+    } else if (change instanceof DefaultSet c) {
+      return Optional.of(c.column());
+    } else if (change instanceof DefaultDropped c) {
+      return Optional.of(c.column());
+    } else if (change instanceof IdentityAdded c) {
+      return Optional.of(c.column());
+    } else if (change instanceof IdentityChanged c) {
+      return Optional.of(c.column());
+    } else if (change instanceof IdentityDropped c) {
+      return Optional.of(c.column());
+    } else if (change instanceof GeneratedExpressionDropped c) {
+      return Optional.of(c.column());
+    }
+    return Optional.empty();
+  }
+
+  private static String columnLine(QualifiedName table, String column, Schema expected, Schema found) {
+    return table + "." + column + ": expected " + describe(column(expected, table, column))
+        + ", found " + describe(column(found, table, column));
+  }
+
+  private static Optional<Column> column(Schema schema, QualifiedName table, String column) {
+    return schema.table(table).flatMap(t -> t.column(column));
+  }
+
+  /** {@code boolean NOT NULL DEFAULT false}, as a reviewer would write the column. */
+  static String describe(Optional<Column> maybeColumn) {
+    if (maybeColumn.isEmpty()) {
+      return "no such column";
+    }
+    Column column = maybeColumn.get();
+    StringBuilder text = new StringBuilder(column.type().toString());
+    text.append(column.nullable() ? " NULL" : " NOT NULL");
+    if (column.defaultValue() != null) {
+      text.append(" DEFAULT ").append(column.defaultValue());
+    }
+    if (column.identity() != Identity.NONE) {
+      text.append(column.identity() == Identity.ALWAYS
+          ? " GENERATED ALWAYS AS IDENTITY" : " GENERATED BY DEFAULT AS IDENTITY");
+    }
+    if (column.generated() != null) {
+      text.append(" GENERATED ALWAYS AS (").append(column.generated()).append(") STORED");
+    }
+    return text.toString();
+  }
+}
