@@ -1,0 +1,297 @@
+package dev.dbsync.schema.snapshot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.dbsync.schema.model.CheckConstraint;
+import dev.dbsync.schema.model.Column;
+import dev.dbsync.schema.model.EnumType;
+import dev.dbsync.schema.model.ForeignKey;
+import dev.dbsync.schema.model.Identity;
+import dev.dbsync.schema.model.Index;
+import dev.dbsync.schema.model.PrimaryKey;
+import dev.dbsync.schema.model.QualifiedName;
+import dev.dbsync.schema.model.ReferentialAction;
+import dev.dbsync.schema.model.Schema;
+import dev.dbsync.schema.model.Table;
+import dev.dbsync.schema.model.TypeRef;
+import dev.dbsync.schema.model.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The snapshot file {@code db/dbsync/schema.json}: pretty JSON with sorted keys, tables and enum types keyed
+ * by {@code schema.name}, absent values left out, a trailing newline. Equal schemas give equal bytes, so the
+ * file only changes in version control when the schema does.
+ */
+public final class SnapshotCodec {
+  public static final int FORMAT_VERSION = 1;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectWriter WRITER =
+      MAPPER.writer(
+          new DefaultPrettyPrinter(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                      .withObjectEmptySeparator("")
+                      .withArrayEmptySeparator(""))
+              // fixed "\n", not the platform's line separator: the file must be byte-stable everywhere
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+  private SnapshotCodec() {}
+
+  public static String write(Schema schema) {
+    Map<String, Object> root = new TreeMap<>();
+    root.put("formatVersion", FORMAT_VERSION);
+    Map<String, Object> enums = new TreeMap<>();
+    for (EnumType type : schema.enums()) {
+      enums.put(key(type.name()), type.labels());
+    }
+    root.put("enums", enums);
+    Map<String, Object> tables = new TreeMap<>();
+    for (Table table : schema.tables()) {
+      tables.put(key(table.name()), table(table));
+    }
+    root.put("tables", tables);
+    try {
+      return WRITER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("maps of strings always serialize", e);
+    }
+  }
+
+  /** Reads a snapshot; throws {@link SnapshotFormatException} naming the first thing that is wrong. */
+  public static Schema read(String json) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new SnapshotFormatException("not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    Node node = new Node(root, "snapshot");
+    int version = node.field("formatVersion").integer();
+    if (version != FORMAT_VERSION) {
+      throw new SnapshotFormatException(
+          "formatVersion is " + version + ", this dbsync reads " + FORMAT_VERSION + ": upgrade dbsync");
+    }
+    List<EnumType> enums = new ArrayList<>();
+    node.field("enums").forEachField((name, labels) -> enums.add(new EnumType(name, labels.strings())));
+    List<Table> tables = new ArrayList<>();
+    node.field("tables").forEachField((name, table) -> tables.add(table(name, table)));
+    return new Schema(enums, tables);
+  }
+
+  private static String key(QualifiedName name) {
+    // the key is split at its first dot when read back
+    if (name.schema().contains(".")) {
+      throw new IllegalArgumentException("schema name contains a dot: " + name.schema());
+    }
+    return name.toString();
+  }
+
+  private static Map<String, Object> table(Table table) {
+    Map<String, Object> json = new TreeMap<>();
+    putIfPresent(json, "className", table.className());
+    json.put("columns", table.columns().stream().map(SnapshotCodec::column).toList());
+    if (table.primaryKey() != null) {
+      json.put("primaryKey", object("name", table.primaryKey().name(), "columns", table.primaryKey().columns()));
+    }
+    json.put("uniques", table.uniques().stream().map(u -> object("name", u.name(), "columns", u.columns())).toList());
+    json.put("foreignKeys", table.foreignKeys().stream().map(SnapshotCodec::foreignKey).toList());
+    json.put("indexes", table.indexes().stream().map(SnapshotCodec::index).toList());
+    json.put("checks", table.checks().stream().map(c -> object("name", c.name(), "expression", c.expression())).toList());
+    return json;
+  }
+
+  private static Map<String, Object> column(Column column) {
+    Map<String, Object> json = new TreeMap<>();
+    json.put("name", column.name());
+    if (column.type() instanceof TypeRef.Enum e) {
+      json.put("enum", key(e.name()));
+    } else {
+      json.put("type", ((TypeRef.Builtin) column.type()).canonical());
+    }
+    json.put("nullable", column.nullable());
+    putIfPresent(json, "default", column.defaultValue());
+    if (column.identity() != Identity.NONE) {
+      json.put("identity", column.identity().name());
+    }
+    putIfPresent(json, "generated", column.generated());
+    return json;
+  }
+
+  private static Map<String, Object> foreignKey(ForeignKey fk) {
+    Map<String, Object> json = object("name", fk.name(), "columns", fk.columns());
+    json.put("target", key(fk.target()));
+    json.put("targetColumns", fk.targetColumns());
+    json.put("onDelete", fk.onDelete().name());
+    json.put("onUpdate", fk.onUpdate().name());
+    return json;
+  }
+
+  private static Map<String, Object> index(Index index) {
+    Map<String, Object> json = object("name", index.name(), "columns", index.columns());
+    json.put("unique", index.unique());
+    json.put("method", index.method());
+    putIfPresent(json, "where", index.where());
+    return json;
+  }
+
+  private static Map<String, Object> object(String name, String nameValue, String key, Object value) {
+    Map<String, Object> json = new TreeMap<>();
+    json.put(name, nameValue);
+    json.put(key, value);
+    return json;
+  }
+
+  private static void putIfPresent(Map<String, Object> json, String key, String value) {
+    if (value != null) {
+      json.put(key, value);
+    }
+  }
+
+  private static Table table(QualifiedName name, Node json) {
+    Node pk = json.optional("primaryKey");
+    return new Table(
+        name,
+        json.optionalText("className"),
+        json.field("columns").elements(SnapshotCodec::column),
+        pk == null ? null : new PrimaryKey(pk.field("name").text(), pk.field("columns").strings()),
+        json.field("uniques").elements(u -> new UniqueConstraint(u.field("name").text(), u.field("columns").strings())),
+        json.field("foreignKeys").elements(SnapshotCodec::foreignKey),
+        json.field("indexes").elements(SnapshotCodec::index),
+        json.field("checks").elements(c -> new CheckConstraint(c.field("name").text(), c.field("expression").text())));
+  }
+
+  private static Column column(Node json) {
+    String enumName = json.optionalText("enum");
+    TypeRef type =
+        enumName != null
+            ? TypeRef.enumType(QualifiedName.parse(enumName))
+            : TypeRef.builtin(json.field("type").text());
+    String identity = json.optionalText("identity");
+    return new Column(
+        json.field("name").text(),
+        type,
+        json.field("nullable").bool(),
+        json.optionalText("default"),
+        identity == null ? Identity.NONE : json.field("identity").constant(Identity.class),
+        json.optionalText("generated"));
+  }
+
+  private static ForeignKey foreignKey(Node json) {
+    try {
+      return new ForeignKey(
+          json.field("name").text(),
+          json.field("columns").strings(),
+          QualifiedName.parse(json.field("target").text()),
+          json.field("targetColumns").strings(),
+          json.field("onDelete").constant(ReferentialAction.class),
+          json.field("onUpdate").constant(ReferentialAction.class));
+    } catch (IllegalArgumentException e) {
+      throw new SnapshotFormatException(json.path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Index index(Node json) {
+    return new Index(
+        json.field("name").text(),
+        json.field("columns").strings(),
+        json.field("unique").bool(),
+        json.field("method").text(),
+        json.optionalText("where"));
+  }
+
+  /** A JSON node and the path that leads to it, for messages. */
+  private record Node(JsonNode json, String path) {
+    Node field(String name) {
+      JsonNode value = json.get(name);
+      if (value == null || value.isNull()) {
+        throw new SnapshotFormatException(path + "." + name + " is missing");
+      }
+      return new Node(value, path + "." + name);
+    }
+
+    Node optional(String name) {
+      JsonNode value = json.get(name);
+      return value == null || value.isNull() ? null : new Node(value, path + "." + name);
+    }
+
+    String optionalText(String name) {
+      Node value = optional(name);
+      return value == null ? null : value.text();
+    }
+
+    String text() {
+      if (!json.isTextual()) {
+        throw wrong("a string");
+      }
+      return json.textValue();
+    }
+
+    int integer() {
+      if (!json.isInt()) {
+        throw wrong("an integer");
+      }
+      return json.intValue();
+    }
+
+    boolean bool() {
+      if (!json.isBoolean()) {
+        throw wrong("true or false");
+      }
+      return json.booleanValue();
+    }
+
+    <E extends Enum<E>> E constant(Class<E> type) {
+      String text = text();
+      try {
+        return Enum.valueOf(type, text);
+      } catch (IllegalArgumentException e) {
+        throw new SnapshotFormatException(
+            path + " is \"" + text + "\", expected one of " + List.of(type.getEnumConstants()));
+      }
+    }
+
+    List<String> strings() {
+      return elements(Node::text);
+    }
+
+    <T> List<T> elements(java.util.function.Function<Node, T> reader) {
+      if (!json.isArray()) {
+        throw wrong("an array");
+      }
+      List<T> items = new ArrayList<>();
+      for (int i = 0; i < json.size(); i++) {
+        items.add(reader.apply(new Node(json.get(i), path + "[" + i + "]")));
+      }
+      return items;
+    }
+
+    void forEachField(java.util.function.BiConsumer<QualifiedName, Node> action) {
+      if (!json.isObject()) {
+        throw wrong("an object");
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        if (!entry.getKey().contains(".")) {
+          throw new SnapshotFormatException(path + ": key \"" + entry.getKey() + "\" is not schema.name");
+        }
+        action.accept(
+            QualifiedName.parse(entry.getKey()), new Node(entry.getValue(), path + "." + entry.getKey()));
+      }
+    }
+
+    private SnapshotFormatException wrong(String expected) {
+      return new SnapshotFormatException(path + " must be " + expected + ", found " + json.getNodeType());
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package dev.dbsync.schema.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbsync.schema.model.CheckConstraint;
+import dev.dbsync.schema.model.Column;
+import dev.dbsync.schema.model.EnumType;
+import dev.dbsync.schema.model.ForeignKey;
+import dev.dbsync.schema.model.Identity;
+import dev.dbsync.schema.model.Index;
+import dev.dbsync.schema.model.PrimaryKey;
+import dev.dbsync.schema.model.QualifiedName;
+import dev.dbsync.schema.model.ReferentialAction;
+import dev.dbsync.schema.model.Schema;
+import dev.dbsync.schema.model.Table;
+import dev.dbsync.schema.model.TypeRef;
+import dev.dbsync.schema.model.UniqueConstraint;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SnapshotCodecTest {
+  private static final QualifiedName STATUS = QualifiedName.of("shop", "status");
+  private static final QualifiedName ORDERS = QualifiedName.of("shop", "orders");
+  private static final QualifiedName USERS = QualifiedName.of("public", "users");
+
+  /** Every feature of the model at least once. */
+  static Schema everything() {
+    Table users =
+        new Table(
+            USERS,
+            "com.example.User",
+            List.of(
+                Column.of("id", TypeRef.builtin("bigint"), false).withIdentity(Identity.ALWAYS),
+                Column.of("email", TypeRef.builtin("character varying(200)"), false),
+                Column.of("nick \"q\"", TypeRef.builtin("text"), true)),
+            new PrimaryKey("users_pkey", List.of("id")),
+            List.of(new UniqueConstraint("users_email_key", List.of("email"))),
+            List.of(),
+            List.of(),
+            List.of());
+    Table orders =
+        new Table(
+            ORDERS,
+            "com.example.Order",
+            List.of(
+                Column.of("user_id", TypeRef.builtin("bigint"), false),
+                Column.of("line", TypeRef.builtin("integer"), false).withIdentity(Identity.BY_DEFAULT),
+                Column.of("status", TypeRef.enumType(STATUS), false).withDefault("'new'"),
+                Column.of("price", TypeRef.builtin("numeric(12,2)"), false).withDefault("-1.5"),
+                Column.of("total", TypeRef.builtin("numeric"), true).withGenerated("price * 2"),
+                Column.of("tags", TypeRef.builtin("text[]"), true)),
+            new PrimaryKey("orders_pkey", List.of("user_id", "line")),
+            List.of(),
+            List.of(
+                new ForeignKey(
+                    "orders_user_id_fkey", List.of("user_id"), USERS, List.of("id"),
+                    ReferentialAction.CASCADE, ReferentialAction.SET_NULL)),
+            List.of(
+                new Index("orders_tags_idx", List.of("tags"), false, "gin", null),
+                new Index("orders_status_key", List.of("status", "line"), true, "btree", "price > 0")),
+            List.of(new CheckConstraint("orders_price_check", "price >= 0")));
+    return new Schema(List.of(new EnumType(STATUS, List.of("new", "paid", "it's"))), List.of(orders, users));
+  }
+
+  @Test
+  void roundTripKeepsEveryFeature() {
+    Schema schema = everything();
+    assertEquals(schema, SnapshotCodec.read(SnapshotCodec.write(schema)));
+  }
+
+  @Test
+  void roundTripOfEmptySchema() {
+    assertEquals(Schema.EMPTY, SnapshotCodec.read(SnapshotCodec.write(Schema.EMPTY)));
+  }
+
+  @Test
+  void writingIsByteStableAndIndependentOfInputOrder() {
+    Schema schema = everything();
+    Schema reversed = new Schema(schema.enums(), List.of(schema.tables().get(1), schema.tables().get(0)));
+    String text = SnapshotCodec.write(schema);
+    assertEquals(text, SnapshotCodec.write(reversed));
+    assertEquals(text, SnapshotCodec.write(SnapshotCodec.read(text)));
+  }
+
+  @Test
+  void layoutIsPrettySortedWithTrailingNewline() {
+    Table t =
+        new Table(
+            QualifiedName.of("public", "t"), "p.T", List.of(Column.of("a", TypeRef.builtin("text"), true)),
+            null, List.of(), List.of(), List.of(), List.of());
+    assertEquals(
+        """
+        {
+          "enums": {},
+          "formatVersion": 1,
+          "tables": {
+            "public.t": {
+              "checks": [],
+              "className": "p.T",
+              "columns": [
+                {
+                  "name": "a",
+                  "nullable": true,
+                  "type": "text"
+                }
+              ],
+              "foreignKeys": [],
+              "indexes": [],
+              "uniques": []
+            }
+          }
+        }
+        """,
+        SnapshotCodec.write(new Schema(List.of(), List.of(t))));
+  }
+
+  @Test
+  void hashIgnoresClassNamesButNotStructure() {
+    Schema schema = everything();
+    Schema renamedClasses =
+        new Schema(schema.enums(), schema.tables().stream().map(t -> t.withClassName("x.Y")).toList());
+    assertEquals(SchemaHash.of(schema), SchemaHash.of(renamedClasses));
+    assertNotEquals(SchemaHash.of(schema), SchemaHash.EMPTY);
+    assertTrue(SchemaHash.EMPTY.matches("[0-9a-f]{16}"), SchemaHash.EMPTY);
+  }
+
+  @Test
+  void badInputNamesWhatIsWrong() {
+    assertMessage("not valid JSON", "{");
+    assertMessage("snapshot.formatVersion is missing", "{\"enums\": {}, \"tables\": {}}");
+    assertMessage("formatVersion is 2", "{\"formatVersion\": 2, \"enums\": {}, \"tables\": {}}");
+    assertMessage(
+        "snapshot.tables.public.t.columns is missing",
+        "{\"formatVersion\": 1, \"enums\": {}, \"tables\": {\"public.t\": {}}}");
+    String text = SnapshotCodec.write(everything());
+    assertMessage(
+        "snapshot.tables.shop.orders.foreignKeys[0].onDelete is \"EXPLODE\"",
+        text.replace("\"CASCADE\"", "\"EXPLODE\""));
+    assertMessage(
+        "snapshot.tables.public.users.columns[0].nullable must be true or false",
+        text.replaceFirst("\"nullable\": false", "\"nullable\": 0"));
+    assertMessage("key \"t\" is not schema.name", "{\"formatVersion\": 1, \"enums\": {}, \"tables\": {\"t\": {}}}");
+  }
+
+  private static void assertMessage(String expected, String json) {
+    SnapshotFormatException e = assertThrows(SnapshotFormatException.class, () -> SnapshotCodec.read(json));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+}
