@@ -29,4 +29,19 @@ public @interface Table {
    * (or moves) the table instead of dropping and creating it, so its rows are kept.
    */
   String[] renamedFrom() default {};
+
+  /**
+   * Columns of this table that are deliberately gone (SQL names): confirms the drop where a column vanished
+   * while another appeared, which dbsync would otherwise refuse as a possible undeclared rename. The drop
+   * deletes the column's data; the migration marks it {@code -- dbsync:destructive}. Remove the entry once the
+   * migration is generated.
+   */
+  String[] droppedColumns() default {};
+
+  /**
+   * Tables deliberately gone ({@code "old_table"} in this table's schema, or {@code "schema.old_table"}):
+   * confirms their drop where dbsync would otherwise refuse it as a possible undeclared rename. Any
+   * {@code @Table} record may carry it. Remove the entry once the migration is generated.
+   */
+  String[] droppedTables() default {};
 }

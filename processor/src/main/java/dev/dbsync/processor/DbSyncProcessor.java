@@ -1,0 +1,228 @@
+package dev.dbsync.processor;
+
+import com.google.auto.service.AutoService;
+import dev.dbsync.annotations.Table;
+import dev.dbsync.processor.TableElement.ColumnElement;
+import dev.dbsync.schema.diff.DiffProblem;
+import dev.dbsync.schema.diff.MigrationScript;
+import dev.dbsync.schema.diff.SchemaChange;
+import dev.dbsync.schema.diff.SchemaDiff;
+import dev.dbsync.schema.diff.SchemaDiffer;
+import dev.dbsync.schema.model.EnumType;
+import dev.dbsync.schema.model.QualifiedName;
+import dev.dbsync.schema.model.Schema;
+import dev.dbsync.schema.model.TypeRef;
+import dev.dbsync.schema.snapshot.SchemaHash;
+import dev.dbsync.schema.snapshot.SnapshotCodec;
+import dev.dbsync.schema.snapshot.SnapshotFormatException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Turns {@code @Table} records into the next migration. Each round writes the metamodel of its records; the
+ * last round builds the schema of all of them, compares it with the committed snapshot, and writes a
+ * migration plus the new snapshot only when the schema changed and nothing is wrong.
+ *
+ * <p>Options: {@code dbsync.projectDir} (the module's base directory: resources are
+ * {@code <projectDir>/src/main/resources}) and {@code dbsync.resources} (the resources directory itself). Without
+ * either, the class output {@code <project>/target/classes} tells where the project is.
+ */
+@AutoService(Processor.class)
+public final class DbSyncProcessor extends AbstractProcessor {
+  public static final String PROJECT_DIR_OPTION = "dbsync.projectDir";
+  public static final String RESOURCES_OPTION = "dbsync.resources";
+
+  /** Canonical names of the {@code @Table} types met in any round: re-read at the end, never kept as elements. */
+  private final Set<String> tableTypes = new TreeSet<>();
+  /** Binary names of every type compiled here, to tell a record not being compiled from a deleted one. */
+  private final Set<String> compiledTypes = new HashSet<>();
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(Table.class.getCanonicalName());
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(PROJECT_DIR_OPTION, RESOURCES_OPTION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (round.processingOver()) {
+      Report.Builder report = new Report.Builder();
+      synchronize(round.errorRaised(), report);
+      report.build().printTo(processingEnv.getMessager());
+      return false;
+    }
+    for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+      collectTypes(type);
+    }
+    TableReader reader = new TableReader(processingEnv.getElementUtils());
+    for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(Table.class))) {
+      tableTypes.add(type.getQualifiedName().toString());
+      // problems are reported once, by the last round's complete read
+      Optional<TableElement> table = reader.read(type, new Report.Builder());
+      if (table.isPresent()) {
+        try {
+          MetamodelWriter.write(table.get(), processingEnv.getFiler());
+        } catch (IOException e) {
+          processingEnv.getMessager().printMessage(Kind.ERROR, e.toString(), type);
+        }
+      }
+    }
+    return false;
+  }
+
+  private void collectTypes(TypeElement type) {
+    compiledTypes.add(processingEnv.getElementUtils().getBinaryName(type).toString());
+    ElementFilter.typesIn(type.getEnclosedElements()).forEach(this::collectTypes);
+  }
+
+  private void synchronize(boolean compilationFailed, Report.Builder report) {
+    TableReader reader = new TableReader(processingEnv.getElementUtils());
+    List<TableElement> tables = new ArrayList<>();
+    for (String name : tableTypes) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        reader.read(type, report).ifPresent(tables::add);
+      }
+    }
+    SchemaAssembler.Assembly assembly =
+        new SchemaAssembler(reader, processingEnv.getTypeUtils()).assemble(tables, report);
+    // with other compile errors the records may be half-understood: never write a migration from them
+    if (report.hasErrors() || compilationFailed) {
+      return;
+    }
+    try {
+      Optional<ResourceFiles> located =
+          ResourceFiles.locate(
+              processingEnv.getOptions().get(RESOURCES_OPTION),
+              processingEnv.getOptions().get(PROJECT_DIR_OPTION),
+              processingEnv.getFiler());
+      if (located.isEmpty()) {
+        report.error(Messages.resourcesNotFound(ResourceFiles.classOutputOf(processingEnv.getFiler())), null, null);
+        return;
+      }
+      synchronize(located.get(), assembly, tables, report);
+    } catch (IOException e) {
+      report.error(Messages.ioFailure(java.nio.file.Path.of(""), e.toString()), null, null);
+    }
+  }
+
+  private void synchronize(
+      ResourceFiles files, SchemaAssembler.Assembly assembly, List<TableElement> tables, Report.Builder report)
+      throws IOException {
+    Optional<String> snapshotText = files.snapshotText();
+    Schema snapshot;
+    try {
+      snapshot = snapshotText.map(SnapshotCodec::read).orElse(Schema.EMPTY);
+    } catch (SnapshotFormatException e) {
+      report.error(Messages.snapshotUnreadable(files.snapshotFile(), e.getMessage()), null, null);
+      return;
+    }
+    List<ResourceFiles.Migration> migrations = files.migrations();
+    String snapshotHash = SchemaHash.of(snapshot);
+    Optional<MigrationChain.Break> broken = MigrationChain.check(migrations, snapshotHash);
+    if (broken.isPresent()) {
+      report.error(
+          Messages.brokenChain(files.migrationDirectory(), broken.get().state(), broken.get().strayFile()), null, null);
+      return;
+    }
+    Schema current = withTablesNotCompiled(snapshot, assembly.schema());
+    SchemaDiff diff = SchemaDiffer.diff(snapshot, current, assembly.intent());
+    for (DiffProblem problem : diff.problems()) {
+      Kind kind = problem.severity() == DiffProblem.Severity.ERROR ? Kind.ERROR : Kind.WARNING;
+      attach(kind, Messages.problem(problem.message()), problem.table(), problem.column(), tables, report);
+    }
+    for (SchemaChange change : diff.changes()) {
+      if (change.destructive()) {
+        attach(Kind.WARNING, Messages.destructive(change.description()), change.table(), null, tables, report);
+      }
+    }
+    if (report.hasErrors()) {
+      return;
+    }
+    String currentText = SnapshotCodec.write(current);
+    String currentHash = SchemaHash.of(current);
+    if (!diff.isEmpty()) {
+      long version = migrations.stream().mapToLong(ResourceFiles.Migration::version).max().orElse(0) + 1;
+      String fileName = "V" + version + "__" + MigrationScript.slug(diff.changes()) + ".sql";
+      files.write(
+          ResourceFiles.MIGRATIONS + "/" + fileName,
+          MigrationScript.render(snapshotHash, currentHash, diff.changes()),
+          processingEnv.getFiler());
+      files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
+      report.note(Messages.migrationWritten(fileName));
+    } else if (snapshotText.isPresent() && !snapshotText.get().equals(currentText) && currentHash.equals(snapshotHash)) {
+      // only class names differ (a record was moved or renamed): the chain is unaffected
+      files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
+    }
+  }
+
+  /**
+   * The compiled tables plus every snapshot table whose record is not compiled here but still exists: a
+   * partial compilation (IDE, {@code useIncrementalCompilation=false}) must not read as dropping them. The
+   * snapshot's definition is kept, not one re-read from the class file, which lacks type-use annotations.
+   */
+  private Schema withTablesNotCompiled(Schema snapshot, Schema compiled) {
+    List<dev.dbsync.schema.model.Table> tables = new ArrayList<>(compiled.tables());
+    List<EnumType> enums = new ArrayList<>(compiled.enums());
+    for (dev.dbsync.schema.model.Table table : snapshot.tables()) {
+      boolean unchanged =
+          table.className() != null
+              && !compiledTypes.contains(table.className())
+              && compiled.table(table.name()).isEmpty()
+              && processingEnv.getElementUtils().getTypeElement(table.className().replace('$', '.')) != null;
+      if (unchanged) {
+        tables.add(table);
+        table.columns().stream()
+            .map(c -> c.type() instanceof TypeRef.Enum e ? e.name() : null)
+            .filter(name -> name != null && compiled.enumType(name).isEmpty())
+            .distinct()
+            .forEach(name -> snapshot.enumType(name).filter(e -> !enums.contains(e)).ifPresent(enums::add));
+      }
+    }
+    return new Schema(enums, tables);
+  }
+
+  /** Reports on the component of the column, else the record of the table, else on nothing (the table is gone). */
+  private static void attach(
+      Kind kind, String message, QualifiedName table, String column, List<TableElement> tables, Report.Builder report) {
+    Optional<TableElement> owner = tables.stream().filter(t -> t.name().equals(table)).findFirst();
+    Element element = owner.map(TableElement::record).orElse(null);
+    if (owner.isPresent() && column != null) {
+      element =
+          owner.get().columns().stream()
+              .filter(c -> c.column().name().equals(column))
+              .<Element>map(ColumnElement::component)
+              .findFirst()
+              .orElse(element);
+    }
+    if (kind == Kind.ERROR) {
+      report.error(message, element, null);
+    } else {
+      report.warning(message, element, null);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.dbsync.processor;
+
+import dev.dbsync.schema.model.QualifiedName;
+import java.nio.file.Path;
+import java.util.Collection;
+
+/** Every text the processor shows a user; the tests assert with the same methods. */
+public final class Messages {
+  static final String SUPPORTED_TYPES =
+      "String, boolean, short, int, long, float, double (or their boxes), BigDecimal, UUID, Instant,"
+          + " OffsetDateTime, LocalDateTime, LocalDate, LocalTime, byte[] and Java enums";
+
+  private Messages() {}
+
+  public static String tableOnNonRecord(String kind, String simpleName) {
+    return "[dbsync] @Table belongs on a record, and " + simpleName + " is " + kind
+        + ": declare it as `public record " + simpleName + "(...) {}`";
+  }
+
+  public static String unsupportedType(String component, String type) {
+    return "[dbsync] component " + component + " has type " + type + ", which dbsync does not map to a column."
+        + " Supported: " + SUPPORTED_TYPES + ". For any other type name the SQL type:"
+        + " @Column(type = \"jsonb\") " + type + " " + component;
+  }
+
+  public static String duplicateTable(QualifiedName table, String otherClass) {
+    return "[dbsync] table " + table + " is declared twice, here and by " + otherClass
+        + ": give one of them another name, e.g. @Table(\"" + table.name() + "_2\")";
+  }
+
+  public static String duplicateColumn(QualifiedName table, String column, String otherComponent) {
+    return "[dbsync] column " + column + " of table " + table + " is declared twice, here and by component "
+        + otherComponent + ": give one of them another name, e.g. @Column(\"" + column + "_2\")";
+  }
+
+  public static String referenceNotTable(String target) {
+    return "[dbsync] @References(" + target + ".class) points to a class without @Table: reference a @Table"
+        + " record, or annotate " + target + " with @Table";
+  }
+
+  public static String referenceNeedsColumn(QualifiedName target) {
+    return "[dbsync] table " + target + " has no single-column primary key to reference: name the column,"
+        + " e.g. @References(value = ..., column = \"id\")";
+  }
+
+  public static String referencedColumnMissing(QualifiedName target, String column, Collection<String> columns) {
+    return "[dbsync] @References names column \"" + column + "\", which table " + target + " does not have;"
+        + " its columns are " + columns + ": write @References(value = ..., column = \"<one of them>\")";
+  }
+
+  public static String referencedColumnNotUnique(QualifiedName target, String column) {
+    return "[dbsync] column " + column + " of table " + target + " is neither its primary key nor unique, and"
+        + " PostgreSQL references only those: mark it @Id or @Unique in its record, or reference the primary key";
+  }
+
+  public static String indexUnknownColumn(QualifiedName table, String column, Collection<String> components) {
+    return "[dbsync] @Index names column \"" + column + "\", which table " + table + " does not have: use a"
+        + " component name or its SQL name, one of " + components;
+  }
+
+  public static String invalidIdentifier(String what, String name, String problem, String fix) {
+    return "[dbsync] the " + what + " name \"" + name + "\" is not usable: " + problem + ". " + fix;
+  }
+
+  public static String conflictingDefaults(String component) {
+    return "[dbsync] component " + component + " has more than one of @Default, @DefaultNow, @DefaultRandom,"
+        + " @Identity, @Generated: keep one";
+  }
+
+  public static String destructive(String description) {
+    return "[dbsync] destructive change: " + description + ". Its data is deleted when the migration runs;"
+        + " the migration marks it with -- dbsync:destructive. Review it before applying.";
+  }
+
+  public static String problem(String differMessage) {
+    return "[dbsync] " + differMessage;
+  }
+
+  public static String brokenChain(Path migrations, String state, String branchMigration) {
+    return "[dbsync] the generated migrations in " + migrations + " do not form one chain ending at"
+        + " db/dbsync/schema.json: " + state + ". This happens when two branches each generated a migration,"
+        + " or when the snapshot was edited by hand. To resolve: keep main's migrations and main's"
+        + " db/dbsync/schema.json, delete this branch's generated migration (" + branchMigration
+        + "), and compile again: dbsync then generates one new migration on top.";
+  }
+
+  public static String chainStartsWrong(String file, String from, String expected) {
+    return file + " starts from schema " + from + " but the migrations before it end at " + expected;
+  }
+
+  public static String chainEndsWrong(String lastFile, String end, String snapshot) {
+    return "the migrations end at schema " + end + (lastFile == null ? "" : " (" + lastFile + ")")
+        + " but the snapshot is schema " + snapshot;
+  }
+
+  public static String snapshotUnreadable(Path file, String problem) {
+    return "[dbsync] cannot read the snapshot " + file + ": " + problem + ". Restore it from version control"
+        + " (git checkout -- " + file.getFileName() + ")";
+  }
+
+  public static String resourcesNotFound(String classOutput) {
+    return "[dbsync] cannot tell where the project's resources are (class output " + classOutput + " is not"
+        + " <project>/target/classes): pass -Adbsync.projectDir=${project.basedir} or -Adbsync.resources=<dir>";
+  }
+
+  public static String ioFailure(Path file, String problem) {
+    return "[dbsync] cannot access " + file + ": " + problem;
+  }
+
+  public static String migrationWritten(String file) {
+    return "[dbsync] wrote migration " + file + " and db/dbsync/schema.json: review and commit them";
+  }
+}

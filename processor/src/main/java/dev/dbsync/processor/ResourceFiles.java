@@ -1,0 +1,112 @@
+package dev.dbsync.processor;
+
+import dev.dbsync.schema.diff.MigrationScript;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.annotation.processing.Filer;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The project's committed dbsync files: {@code db/dbsync/schema.json} and {@code db/migration/V*__*.sql}
+ * under the resources directory (normally {@code src/main/resources}).
+ */
+final class ResourceFiles {
+  static final String SNAPSHOT = "db/dbsync/schema.json";
+  static final String MIGRATIONS = "db/migration";
+
+  /** Flyway's versioned file name; the leading integer is what dbsync numbers by. */
+  private static final Pattern MIGRATION_NAME = Pattern.compile("V(\\d+)([._]\\d+)*__.*\\.sql");
+
+  /** A migration file; {@code header} is empty for a hand-written one. */
+  record Migration(String fileName, long version, Optional<MigrationScript.Header> header) {}
+
+  private final Path directory;
+
+  ResourceFiles(Path directory) {
+    this.directory = directory;
+  }
+
+  /**
+   * {@code dbsync.resources} if given, else {@code <dbsync.projectDir>/src/main/resources}, else derived from
+   * the class output, which Maven puts at {@code <project>/target/classes}.
+   */
+  static Optional<ResourceFiles> locate(String resources, String projectDir, Filer filer) throws IOException {
+    if (resources != null) {
+      return Optional.of(new ResourceFiles(Path.of(resources)));
+    }
+    if (projectDir != null) {
+      return Optional.of(new ResourceFiles(Path.of(projectDir, "src", "main", "resources")));
+    }
+    // getResource does not create or reserve the file, unlike createResource
+    Path classOutput = Path.of(filer.getResource(StandardLocation.CLASS_OUTPUT, "", "dbsync.probe").toUri()).getParent();
+    if (classOutput.endsWith(Path.of("target", "classes"))) {
+      return Optional.of(new ResourceFiles(classOutput.getParent().getParent().resolve("src/main/resources")));
+    }
+    return Optional.empty();
+  }
+
+  static String classOutputOf(Filer filer) throws IOException {
+    return Path.of(filer.getResource(StandardLocation.CLASS_OUTPUT, "", "dbsync.probe").toUri()).getParent().toString();
+  }
+
+  Path snapshotFile() {
+    return directory.resolve(SNAPSHOT);
+  }
+
+  Path migrationDirectory() {
+    return directory.resolve(MIGRATIONS);
+  }
+
+  Optional<String> snapshotText() throws IOException {
+    Path file = snapshotFile();
+    return Files.exists(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+  }
+
+  /** Every {@code V<n>__*.sql}, ordered by version, then name. */
+  List<Migration> migrations() throws IOException {
+    Path dir = migrationDirectory();
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Migration> migrations = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.sorted().toList()) {
+        Matcher name = MIGRATION_NAME.matcher(file.getFileName().toString());
+        if (name.matches()) {
+          migrations.add(
+              new Migration(
+                  file.getFileName().toString(),
+                  Long.parseLong(name.group(1)),
+                  MigrationScript.Header.parse(Files.readString(file))));
+        }
+      }
+    }
+    migrations.sort(Comparator.comparingLong(Migration::version).thenComparing(Migration::fileName));
+    return migrations;
+  }
+
+  /**
+   * Writes {@code text} to {@code relativePath} under the resources directory and under the class output:
+   * process-resources already ran, so only the class output copy reaches this build's jar.
+   */
+  void write(String relativePath, String text, Filer filer) throws IOException {
+    Path file = directory.resolve(relativePath);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    FileObject output = filer.createResource(StandardLocation.CLASS_OUTPUT, "", relativePath);
+    try (Writer writer = output.openWriter()) {
+      writer.write(text);
+    }
+  }
+}

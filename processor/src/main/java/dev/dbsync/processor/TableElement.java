@@ -1,0 +1,76 @@
+package dev.dbsync.processor;
+
+import dev.dbsync.schema.model.CheckConstraint;
+import dev.dbsync.schema.model.Column;
+import dev.dbsync.schema.model.EnumType;
+import dev.dbsync.schema.model.QualifiedName;
+import dev.dbsync.schema.model.ReferentialAction;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * What one {@code @Table} record declares, with the elements and annotations to report problems on. Column
+ * names are resolved here; references to other tables are resolved when all tables are known.
+ *
+ * @param className binary name of the record, as the snapshot stores it
+ */
+record TableElement(
+    TypeElement record,
+    String className,
+    AnnotationMirror annotation,
+    QualifiedName name,
+    List<QualifiedName> formerNames,
+    List<ColumnElement> columns,
+    List<IndexElement> indexes,
+    List<CheckConstraint> checks,
+    Set<QualifiedName> droppedTables,
+    Set<String> droppedColumns) {
+
+  record ColumnElement(
+      RecordComponentElement component,
+      Column column,
+      List<String> formerNames,
+      boolean id,
+      String uniqueName,
+      ReferenceElement reference,
+      EnumElement enumType) {
+
+    String componentName() {
+      return component.getSimpleName().toString();
+    }
+  }
+
+  /** A {@code @References}; {@code column} is as written, empty for the target's primary key. */
+  record ReferenceElement(
+      AnnotationMirror annotation,
+      TypeMirror target,
+      String column,
+      ReferentialAction onDelete,
+      ReferentialAction onUpdate,
+      String name) {}
+
+  /** An {@code @Index} with its columns already resolved to SQL names. */
+  record IndexElement(
+      AnnotationMirror annotation, String name, List<String> columns, boolean unique, String method, String where) {}
+
+  /** The PostgreSQL enum type of a Java enum, with its declared label renames. */
+  record EnumElement(EnumType type, Map<String, List<String>> labelRenames) {}
+
+  /** The column declared by a component or SQL name, as {@code @Index} and {@code @References} accept. */
+  Optional<ColumnElement> column(String componentOrColumnName) {
+    return columns.stream()
+        .filter(c -> c.componentName().equals(componentOrColumnName))
+        .findFirst()
+        .or(() -> columns.stream().filter(c -> c.column().name().equals(componentOrColumnName)).findFirst());
+  }
+
+  List<String> primaryKey() {
+    return columns.stream().filter(ColumnElement::id).map(c -> c.column().name()).toList();
+  }
+}

@@ -1,0 +1,305 @@
+package dev.dbsync.processor;
+
+import dev.dbsync.annotations.Check;
+import dev.dbsync.annotations.Column;
+import dev.dbsync.annotations.Default;
+import dev.dbsync.annotations.DefaultNow;
+import dev.dbsync.annotations.DefaultRandom;
+import dev.dbsync.annotations.EnumValue;
+import dev.dbsync.annotations.Generated;
+import dev.dbsync.annotations.Id;
+import dev.dbsync.annotations.Identity;
+import dev.dbsync.annotations.Index;
+import dev.dbsync.annotations.References;
+import dev.dbsync.annotations.Table;
+import dev.dbsync.annotations.Unique;
+import dev.dbsync.processor.TableElement.ColumnElement;
+import dev.dbsync.processor.TableElement.EnumElement;
+import dev.dbsync.processor.TableElement.IndexElement;
+import dev.dbsync.processor.TableElement.ReferenceElement;
+import dev.dbsync.schema.model.CheckConstraint;
+import dev.dbsync.schema.model.EnumType;
+import dev.dbsync.schema.model.QualifiedName;
+import dev.dbsync.schema.model.ReferentialAction;
+import dev.dbsync.schema.model.TypeRef;
+import dev.dbsync.schema.sql.Identifiers;
+import dev.dbsync.schema.sql.SqlTypes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/** Reads one {@code @Table} record into a {@link TableElement}, reporting what is wrong on the element. */
+final class TableReader {
+  private static final Map<TypeKind, String> PRIMITIVES =
+      Map.of(
+          TypeKind.BOOLEAN, "boolean",
+          TypeKind.SHORT, "smallint",
+          TypeKind.INT, "integer",
+          TypeKind.LONG, "bigint",
+          TypeKind.FLOAT, "real",
+          TypeKind.DOUBLE, "double precision");
+
+  private static final Map<String, String> DECLARED =
+      Map.ofEntries(
+          Map.entry("java.lang.String", "text"),
+          Map.entry("java.lang.Boolean", "boolean"),
+          Map.entry("java.lang.Short", "smallint"),
+          Map.entry("java.lang.Integer", "integer"),
+          Map.entry("java.lang.Long", "bigint"),
+          Map.entry("java.lang.Float", "real"),
+          Map.entry("java.lang.Double", "double precision"),
+          Map.entry("java.math.BigDecimal", "numeric"),
+          Map.entry("java.util.UUID", "uuid"),
+          Map.entry("java.time.Instant", "timestamp with time zone"),
+          Map.entry("java.time.OffsetDateTime", "timestamp with time zone"),
+          Map.entry("java.time.LocalDateTime", "timestamp without time zone"),
+          Map.entry("java.time.LocalDate", "date"),
+          Map.entry("java.time.LocalTime", "time without time zone"));
+
+  private final Elements elements;
+
+  TableReader(Elements elements) {
+    this.elements = elements;
+  }
+
+  /** The table of {@code type}; empty when it is not a record (reported). */
+  Optional<TableElement> read(TypeElement type, Report.Builder report) {
+    Table table = type.getAnnotation(Table.class);
+    AnnotationMirror mirror = Annotations.mirror(type, Table.class);
+    if (type.getKind() != ElementKind.RECORD) {
+      report.error(
+          Messages.tableOnNonRecord(
+              type.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' '), type.getSimpleName().toString()),
+          type,
+          mirror);
+      return Optional.empty();
+    }
+    String schema = table.schema().isEmpty() ? QualifiedName.DEFAULT_SCHEMA : table.schema();
+    String tableName = table.value().isEmpty() ? Names.snakeCase(type.getSimpleName().toString()) : table.value();
+    QualifiedName name = QualifiedName.of(schema, tableName);
+    checkIdentifier("schema", schema, "Choose another: @Table(schema = \"...\")", type, mirror, report);
+    checkIdentifier("table", tableName, "Choose another: @Table(\"...\")", type, mirror, report);
+
+    List<ColumnElement> columns = new ArrayList<>();
+    for (RecordComponentElement component : type.getRecordComponents()) {
+      column(component, name, report).ifPresent(columns::add);
+    }
+    List<IndexElement> indexes = indexes(type, name, columns, report);
+    List<CheckConstraint> checks = new ArrayList<>();
+    for (Check check : type.getAnnotationsByType(Check.class)) {
+      checkIdentifier("check constraint", check.name(), "Name it: @Check(name = \"...\")", type, mirror, report);
+      checks.add(new CheckConstraint(check.name(), check.value()));
+    }
+    return Optional.of(
+        new TableElement(
+            type,
+            elements.getBinaryName(type).toString(),
+            mirror,
+            name,
+            Arrays.stream(table.renamedFrom()).map(former -> qualified(former, schema)).toList(),
+            columns,
+            indexes,
+            checks,
+            Arrays.stream(table.droppedTables())
+                .map(dropped -> qualified(dropped, schema))
+                .collect(Collectors.toCollection(LinkedHashSet::new)),
+            new LinkedHashSet<>(Arrays.asList(table.droppedColumns()))));
+  }
+
+  /** {@code "old"} is in the given schema, {@code "s.old"} in schema s. */
+  private static QualifiedName qualified(String name, String schema) {
+    return name.contains(".") ? QualifiedName.parse(name) : QualifiedName.of(schema, name);
+  }
+
+  private Optional<ColumnElement> column(RecordComponentElement component, QualifiedName table, Report.Builder report) {
+    Column column = component.getAnnotation(Column.class);
+    String componentName = component.getSimpleName().toString();
+    String columnName =
+        column == null || column.value().isEmpty() ? Names.snakeCase(componentName) : column.value();
+    checkIdentifier(
+        "column", columnName, "Choose another: @Column(\"...\")", component, Annotations.mirror(component, Column.class),
+        report);
+    TypeMirror javaType = component.asType();
+    EnumElement enumElement = null;
+    TypeRef type;
+    if (column != null && !column.type().isEmpty()) {
+      type = TypeRef.builtin(SqlTypes.canonical(column.type()));
+    } else if (PRIMITIVES.containsKey(javaType.getKind())) {
+      type = TypeRef.builtin(PRIMITIVES.get(javaType.getKind()));
+    } else if (isByteArray(javaType)) {
+      type = TypeRef.builtin("bytea");
+    } else if (javaType.getKind() == TypeKind.DECLARED
+        && ((DeclaredType) javaType).asElement().getKind() == ElementKind.ENUM) {
+      enumElement = enumType((TypeElement) ((DeclaredType) javaType).asElement(), table.schema(), report);
+      type = TypeRef.enumType(enumElement.type().name());
+    } else {
+      String javaName =
+          javaType.getKind() == TypeKind.DECLARED
+              ? ((TypeElement) ((DeclaredType) javaType).asElement()).getQualifiedName().toString()
+              : javaType.toString();
+      if (!DECLARED.containsKey(javaName)) {
+        report.error(Messages.unsupportedType(componentName, javaType.toString()), component, null);
+        return Optional.empty();
+      }
+      type = TypeRef.builtin(DECLARED.get(javaName));
+    }
+    boolean nullable = !javaType.getKind().isPrimitive() && Annotations.isNullable(component);
+
+    List<String> valueSources = new ArrayList<>();
+    String defaultValue = null;
+    if (component.getAnnotation(Default.class) != null) {
+      defaultValue = component.getAnnotation(Default.class).value();
+      valueSources.add(defaultValue);
+    }
+    if (component.getAnnotation(DefaultNow.class) != null) {
+      defaultValue = "now()";
+      valueSources.add(defaultValue);
+    }
+    if (component.getAnnotation(DefaultRandom.class) != null) {
+      defaultValue = "gen_random_uuid()";
+      valueSources.add(defaultValue);
+    }
+    Identity identityAnnotation = component.getAnnotation(Identity.class);
+    dev.dbsync.schema.model.Identity identity = dev.dbsync.schema.model.Identity.NONE;
+    if (identityAnnotation != null) {
+      identity =
+          identityAnnotation.always()
+              ? dev.dbsync.schema.model.Identity.ALWAYS
+              : dev.dbsync.schema.model.Identity.BY_DEFAULT;
+      valueSources.add("identity");
+    }
+    Generated generated = component.getAnnotation(Generated.class);
+    if (generated != null) {
+      valueSources.add(generated.value());
+    }
+    if (valueSources.size() > 1) {
+      report.error(Messages.conflictingDefaults(componentName), component, null);
+    }
+
+    Unique unique = component.getAnnotation(Unique.class);
+    String uniqueName = null;
+    if (unique != null) {
+      uniqueName = unique.name().isEmpty() ? table.name() + "_" + columnName + "_key" : unique.name();
+      checkIdentifier(
+          "unique constraint", uniqueName, "Name it: @Unique(name = \"...\")", component,
+          Annotations.mirror(component, Unique.class), report);
+    }
+    return Optional.of(
+        new ColumnElement(
+            component,
+            new dev.dbsync.schema.model.Column(
+                columnName, type, nullable, defaultValue, identity, generated == null ? null : generated.value()),
+            column == null ? List.of() : List.of(column.renamedFrom()),
+            component.getAnnotation(Id.class) != null,
+            uniqueName,
+            reference(component),
+            enumElement));
+  }
+
+  private static boolean isByteArray(TypeMirror type) {
+    return type.getKind() == TypeKind.ARRAY
+        && ((javax.lang.model.type.ArrayType) type).getComponentType().getKind() == TypeKind.BYTE;
+  }
+
+  private static ReferenceElement reference(RecordComponentElement component) {
+    References references = component.getAnnotation(References.class);
+    if (references == null) {
+      return null;
+    }
+    AnnotationMirror mirror = Annotations.mirror(component, References.class);
+    // a Class value is only available as a mirror: the class may not be loadable in the compiler
+    TypeMirror target = (TypeMirror) Annotations.value(mirror, "value").getValue();
+    return new ReferenceElement(
+        mirror,
+        target,
+        references.column(),
+        ReferentialAction.valueOf(references.onDelete().name()),
+        ReferentialAction.valueOf(references.onUpdate().name()),
+        references.name());
+  }
+
+  private EnumElement enumType(TypeElement enumClass, String schema, Report.Builder report) {
+    QualifiedName name = QualifiedName.of(schema, Names.snakeCase(enumClass.getSimpleName().toString()));
+    List<String> labels = new ArrayList<>();
+    Map<String, List<String>> renames = new LinkedHashMap<>();
+    for (Element constant : enumClass.getEnclosedElements()) {
+      if (constant.getKind() != ElementKind.ENUM_CONSTANT) {
+        continue;
+      }
+      EnumValue value = constant.getAnnotation(EnumValue.class);
+      String label = value == null || value.value().isEmpty() ? constant.getSimpleName().toString() : value.value();
+      checkIdentifier(
+          "enum label", label, "Choose another: @EnumValue(\"...\")", constant,
+          Annotations.mirror(constant, EnumValue.class), report);
+      labels.add(label);
+      if (value != null && value.renamedFrom().length > 0) {
+        renames.put(label, List.of(value.renamedFrom()));
+      }
+    }
+    return new EnumElement(new EnumType(name, labels), renames);
+  }
+
+  private List<IndexElement> indexes(
+      TypeElement type, QualifiedName table, List<ColumnElement> columns, Report.Builder report) {
+    Index[] indexes = type.getAnnotationsByType(Index.class);
+    List<AnnotationMirror> mirrors = Annotations.repeated(type, Index.class, Index.List.class);
+    TableElement partial =
+        new TableElement(type, "", null, table, List.of(), columns, List.of(), List.of(), Set.of(), Set.of());
+    List<IndexElement> result = new ArrayList<>();
+    for (int i = 0; i < indexes.length; i++) {
+      Index index = indexes[i];
+      AnnotationMirror mirror = i < mirrors.size() ? mirrors.get(i) : null;
+      List<String> sqlColumns = new ArrayList<>();
+      for (String written : index.columns()) {
+        Optional<ColumnElement> column = partial.column(written);
+        if (column.isPresent()) {
+          sqlColumns.add(column.get().column().name());
+        } else {
+          report.error(
+              Messages.indexUnknownColumn(
+                  table, written, columns.stream().map(ColumnElement::componentName).toList()),
+              type,
+              mirror);
+        }
+      }
+      String name =
+          index.name().isEmpty()
+              ? table.name() + "_" + String.join("_", sqlColumns) + (index.unique() ? "_key" : "_idx")
+              : index.name();
+      checkIdentifier("index", name, "Name it: @Index(name = \"...\", ...)", type, mirror, report);
+      result.add(
+          new IndexElement(
+              mirror,
+              name,
+              sqlColumns,
+              index.unique(),
+              index.using().isEmpty() ? dev.dbsync.schema.model.Index.DEFAULT_METHOD : index.using().toLowerCase(Locale.ROOT),
+              index.where().isEmpty() ? null : index.where()));
+    }
+    return result;
+  }
+
+  static void checkIdentifier(
+      String what, String name, String fix, Element element, AnnotationMirror mirror, Report.Builder report) {
+    String problem = Identifiers.problem(name);
+    if (problem != null) {
+      report.error(Messages.invalidIdentifier(what, name, problem, fix), element, mirror);
+    }
+  }
+}
