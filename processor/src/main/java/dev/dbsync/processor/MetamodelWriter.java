@@ -43,6 +43,6 @@ final class MetamodelWriter {
               .build());
     }
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    JavaFile.builder(record.packageName(), type.build()).build().writeTo(filer);
+    JavaFile.builder(record.packageName(), type.build()).skipJavaLangImports(true).build().writeTo(filer);
   }
 }

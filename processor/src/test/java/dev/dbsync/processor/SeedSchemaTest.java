@@ -1,0 +1,91 @@
+package dev.dbsync.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.dbsync.processor.Fixtures.assertGolden;
+import static dev.dbsync.processor.Fixtures.compile;
+import static dev.dbsync.processor.Fixtures.files;
+import static dev.dbsync.processor.Fixtures.post;
+import static dev.dbsync.processor.Fixtures.profile;
+
+import com.google.testing.compile.Compilation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SeedSchemaTest {
+  @TempDir Path resources;
+
+  @Test
+  void seedSchemaCompilesToGoldenSnapshotAndMigration() throws Exception {
+    Compilation compilation = compile(resources, profile(), post());
+
+    assertThat(compilation).succeeded();
+    Map<String, String> written = files(resources);
+    assertThat(written.keySet())
+        .containsExactly("db/dbsync/schema.json", "db/migration/V1__create_posts_create_profiles.sql");
+    assertGolden("seed/schema.json", written.get("db/dbsync/schema.json"));
+    assertGolden("seed/V1.sql", written.get("db/migration/V1__create_posts_create_profiles.sql"));
+  }
+
+  @Test
+  void classOutputGetsTheSameFilesForThisBuildsJar() throws Exception {
+    Compilation compilation = compile(resources, profile(), post());
+
+    Map<String, String> written = files(resources);
+    for (Map.Entry<String, String> file : written.entrySet()) {
+      assertThat(compilation)
+          .generatedFile(StandardLocation.CLASS_OUTPUT, file.getKey())
+          .contentsAsUtf8String()
+          .isEqualTo(file.getValue());
+    }
+  }
+
+  @Test
+  void metamodelNamesTableAndColumns() throws Exception {
+    Compilation compilation = compile(resources, profile(), post());
+
+    assertThat(compilation).generatedSourceFile("app.PostTable").isNotNull();
+    String source =
+        compilation.generatedSourceFile("app.ProfileTable").orElseThrow().getCharContent(true).toString();
+    assertGolden("seed/ProfileTable.java", source);
+  }
+
+  @Test
+  void recompilingWithoutChangeWritesNothing() throws Exception {
+    assertThat(compile(resources, profile(), post())).succeeded();
+    Map<String, String> before = files(resources);
+    FileTime past = FileTime.fromMillis(1_000_000_000_000L);
+    List<Path> all;
+    try (Stream<Path> walk = Files.walk(resources)) {
+      all = walk.filter(Files::isRegularFile).toList();
+    }
+    for (Path file : all) {
+      Files.setLastModifiedTime(file, past);
+    }
+
+    Compilation again = compile(resources, profile(), post());
+
+    assertThat(again).succeeded();
+    assertThat(files(resources)).isEqualTo(before);
+    assertThat(all.stream().collect(Collectors.toMap(p -> p, SeedSchemaTest::modified)))
+        .isEqualTo(all.stream().collect(Collectors.toMap(p -> p, p -> past)));
+    assertThat(again.generatedFiles().stream().map(f -> f.getName()).filter(n -> n.endsWith(".sql")).toList())
+        .isEmpty();
+  }
+
+  private static FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
