@@ -25,8 +25,9 @@ final class Annotations {
   }
 
   /**
-   * The mirrors of a repeatable annotation in declaration order, whether written once (direct) or several
-   * times (inside its container).
+   * The mirrors to report on for a repeatable annotation, in declaration order: the mirror when it is written
+   * once; null for each when written several times, since javac cannot place a mirror nested in the
+   * synthesized container (the diagnostic then goes on the element).
    */
   @SuppressWarnings("unchecked") // the value of a container annotation is an array of annotations
   static List<AnnotationMirror> repeated(Element element, Class<?> type, Class<?> container) {
@@ -35,8 +36,8 @@ final class Annotations {
       if (isType(mirror, type.getCanonicalName())) {
         found.add(mirror);
       } else if (isType(mirror, container.getCanonicalName())) {
-        for (AnnotationValue value : (List<? extends AnnotationValue>) value(mirror, "value").getValue()) {
-          found.add((AnnotationMirror) value.getValue());
+        for (int i = 0; i < ((List<? extends AnnotationValue>) value(mirror, "value").getValue()).size(); i++) {
+          found.add(null);
         }
       }
     }

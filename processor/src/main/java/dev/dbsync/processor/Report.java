@@ -5,6 +5,8 @@ import java.util.List;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic.Kind;
 
 /**
@@ -25,14 +27,30 @@ record Report(List<Item> items) {
 
   void printTo(Messager messager) {
     for (Item item : items) {
-      if (item.element() == null) {
+      Element element = item.element();
+      AnnotationMirror annotation = item.annotation();
+      if (element instanceof RecordComponentElement component) {
+        // javac 17 has no source position for a record component, but the component's field is declared by
+        // the same source text; annotations targeting only components are not on the field
+        element = fieldOf(component);
+        annotation = null;
+      }
+      if (element == null) {
         messager.printMessage(item.kind(), item.message());
-      } else if (item.annotation() == null) {
-        messager.printMessage(item.kind(), item.message(), item.element());
+      } else if (annotation == null) {
+        messager.printMessage(item.kind(), item.message(), element);
       } else {
-        messager.printMessage(item.kind(), item.message(), item.element(), item.annotation());
+        messager.printMessage(item.kind(), item.message(), element, annotation);
       }
     }
+  }
+
+  private static Element fieldOf(RecordComponentElement component) {
+    return ElementFilter.fieldsIn(component.getEnclosingElement().getEnclosedElements()).stream()
+        .filter(field -> field.getSimpleName().contentEquals(component.getSimpleName()))
+        .<Element>map(field -> field)
+        .findFirst()
+        .orElse(component);
   }
 
   static final class Builder {

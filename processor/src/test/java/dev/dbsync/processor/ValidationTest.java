@@ -1,0 +1,216 @@
+package dev.dbsync.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.dbsync.processor.Fixtures.compile;
+import static dev.dbsync.processor.Fixtures.files;
+import static dev.dbsync.processor.Fixtures.profile;
+import static dev.dbsync.processor.Fixtures.source;
+
+import com.google.testing.compile.Compilation;
+import dev.dbsync.schema.model.QualifiedName;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each bad input fails the build with its message on the offending element, and nothing is written. */
+class ValidationTest {
+  private static final QualifiedName PROFILES = QualifiedName.of("public", "profiles");
+
+  @TempDir Path resources;
+
+  private static JavaFileObject record(String name, String text) {
+    return source(
+        "app." + name,
+        "package app;\n\nimport dev.dbsync.annotations.*;\nimport java.util.UUID;\n\n" + text + "\n");
+  }
+
+  private Compilation failing(JavaFileObject... sources) {
+    Compilation compilation = compile(resources, sources);
+    assertThat(compilation).failed();
+    assertThat(files(resources)).isEmpty();
+    return compilation;
+  }
+
+  @Test
+  void tableOnNonRecord() {
+    JavaFileObject file = record("Account", "@Table public class Account {}");
+    assertThat(failing(file))
+        .hadErrorContaining(Messages.tableOnNonRecord("class", "Account"))
+        .inFile(file)
+        .onLineContaining("class Account");
+  }
+
+  @Test
+  void unsupportedComponentType() {
+    JavaFileObject file =
+        record("Tagged", "@Table public record Tagged(\n    @Id UUID id,\n    java.util.List<String> tags) {}");
+    assertThat(failing(file))
+        .hadErrorContaining(Messages.unsupportedType("tags", "java.util.List<java.lang.String>"))
+        .inFile(file)
+        .onLineContaining("tags");
+  }
+
+  @Test
+  void explicitSqlTypeMakesAnyComponentTypeUsable() {
+    JavaFileObject file =
+        record("Tagged", "@Table public record Tagged(@Id UUID id, @Column(type = \"TEXT []\") String[] tags) {}");
+    assertThat(compile(resources, file)).succeeded();
+    assertThat(files(resources).get("db/dbsync/schema.json")).contains("\"type\": \"text[]\"");
+  }
+
+  @Test
+  void duplicateTableNameIsReportedOnBoth() {
+    JavaFileObject first = record("First", "@Table(\"things\") public record First(@Id UUID id) {}");
+    JavaFileObject second = record("Second", "@Table(\"things\") public record Second(@Id UUID id) {}");
+    Compilation compilation = failing(first, second);
+    QualifiedName things = QualifiedName.of("public", "things");
+    assertThat(compilation)
+        .hadErrorContaining(Messages.duplicateTable(things, "app.First"))
+        .inFile(second)
+        .onLineContaining("record Second");
+    assertThat(compilation)
+        .hadErrorContaining(Messages.duplicateTable(things, "app.Second"))
+        .inFile(first)
+        .onLineContaining("record First");
+  }
+
+  @Test
+  void duplicateColumnName() {
+    JavaFileObject file =
+        record(
+            "Twice",
+            "@Table public record Twice(\n    @Id UUID userId,\n    @Column(\"user_id\") String other) {}");
+    assertThat(failing(file))
+        .hadErrorContaining(Messages.duplicateColumn(QualifiedName.of("public", "twice"), "user_id", "userId"))
+        .inFile(file)
+        .onLineContaining("String other");
+  }
+
+  @Test
+  void referenceToClassWithoutTable() {
+    JavaFileObject other = record("Other", "public record Other(UUID id) {}");
+    JavaFileObject file =
+        record("Pointer", "@Table public record Pointer(\n    @Id UUID id,\n    @References(Other.class) UUID otherId) {}");
+    assertThat(failing(other, file))
+        .hadErrorContaining(Messages.referenceNotTable("app.Other"))
+        .inFile(file)
+        .onLineContaining("otherId");
+  }
+
+  @Test
+  void referencedColumnMissing() {
+    JavaFileObject file =
+        record(
+            "Pointer",
+            "@Table public record Pointer(\n    @Id UUID id,\n"
+                + "    @References(value = Profile.class, column = \"nope\") UUID profileId) {}");
+    assertThat(failing(profile(), file))
+        .hadErrorContaining(
+            Messages.referencedColumnMissing(PROFILES, "nope", List.of("id", "user_id", "username", "created_at")))
+        .inFile(file)
+        .onLineContaining("profileId");
+  }
+
+  @Test
+  void referencedColumnNotUnique() {
+    JavaFileObject file =
+        record(
+            "Pointer",
+            "@Table public record Pointer(\n    @Id UUID id,\n"
+                + "    @References(value = Profile.class, column = \"createdAt\") java.time.Instant at) {}");
+    assertThat(failing(profile(), file))
+        .hadErrorContaining(Messages.referencedColumnNotUnique(PROFILES, "created_at"))
+        .inFile(file)
+        .onLineContaining("Instant at");
+  }
+
+  @Test
+  void referencedUniqueColumnByComponentName() {
+    JavaFileObject file =
+        record(
+            "Pointer",
+            "@Table public record Pointer(@Id UUID id,"
+                + " @References(value = Profile.class, column = \"userId\", onDelete = References.Action.CASCADE)"
+                + " String profileUserId) {}");
+    assertThat(compile(resources, profile(), file)).succeeded();
+    String sql = files(resources).get("db/migration/V1__create_pointer_create_profiles.sql");
+    assertThat(sql)
+        .contains("FOREIGN KEY (profile_user_id) REFERENCES public.profiles (user_id) ON DELETE CASCADE");
+  }
+
+  @Test
+  void indexOnUnknownColumn() {
+    JavaFileObject file =
+        record("Indexed", "@Table\n@Index(columns = \"nope\")\npublic record Indexed(@Id UUID id, String name) {}");
+    assertThat(failing(file))
+        .hadErrorContaining(
+            Messages.indexUnknownColumn(QualifiedName.of("public", "indexed"), "nope", List.of("id", "name")))
+        .inFile(file)
+        .onLineContaining("@Index(columns = \"nope\")");
+  }
+
+  @Test
+  void secondOfRepeatedIndexesIsTheOneReported() {
+    JavaFileObject file =
+        record(
+            "Indexed",
+            "@Table\n@Index(columns = \"name\")\n@Index(columns = \"nope\")\n"
+                + "public record Indexed(@Id UUID id, String name) {}");
+    assertThat(failing(file))
+        .hadErrorContaining("\"nope\"")
+        .inFile(file)
+        .onLineContaining("public record Indexed");
+  }
+
+  @Test
+  void identifierOverSixtyThreeBytes() {
+    String name = "t".repeat(64);
+    JavaFileObject file = record("Long", "@Table(\"" + name + "\")\npublic record Long(@Id UUID id) {}");
+    assertThat(failing(file))
+        .hadErrorContaining(
+            Messages.invalidIdentifier(
+                "table", name, "it is 64 bytes long and PostgreSQL keeps only 63", "Choose another: @Table(\"...\")"))
+        .inFile(file)
+        .onLineContaining("@Table(");
+  }
+
+  @Test
+  void overlongColumnName() {
+    String name = "é".repeat(32);
+    JavaFileObject file =
+        record("Blank", "@Table public record Blank(\n    @Id UUID id,\n    @Column(\"" + name + "\") String x) {}");
+    assertThat(failing(file))
+        .hadErrorContaining(
+            Messages.invalidIdentifier(
+                "column", name, "it is 64 bytes long and PostgreSQL keeps only 63", "Choose another: @Column(\"...\")"))
+        .inFile(file)
+        .onLineContaining("String x");
+  }
+
+  @Test
+  void hostileNamesAreQuotedNotInjected() {
+    JavaFileObject file =
+        record("Hostile", "@Table(\"x\\\"; DROP TABLE y; --\") public record Hostile(@Id UUID id) {}");
+    assertThat(compile(resources, file)).succeeded();
+    String sql =
+        files(resources).entrySet().stream()
+            .filter(e -> e.getKey().endsWith(".sql"))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
+    assertThat(sql).contains("CREATE TABLE public.\"x\"\"; DROP TABLE y; --\" (");
+  }
+
+  @Test
+  void conflictingDefaults() {
+    JavaFileObject file =
+        record("Both", "@Table public record Both(\n    @Id @Identity @Default(\"1\") long id) {}");
+    assertThat(failing(file))
+        .hadErrorContaining(Messages.conflictingDefaults("id"))
+        .inFile(file)
+        .onLineContaining("long id");
+  }
+}
