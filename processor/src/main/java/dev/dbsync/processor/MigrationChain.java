@@ -4,6 +4,7 @@ import dev.dbsync.schema.diff.MigrationScript;
 import dev.dbsync.schema.snapshot.SchemaHash;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The generated migrations must lead, one after the other, from the empty schema to the committed
@@ -24,8 +25,13 @@ final class MigrationChain {
       }
       MigrationScript.Header header = migration.header().get();
       if (!header.from().equals(end)) {
-        return Optional.of(
-            new Break(Messages.chainStartsWrong(migration.fileName(), header.from(), end), migration.fileName()));
+        // the migrations leaving the same schema are the two branches' work: one of them is this branch's
+        String siblings =
+            migrations.stream()
+                .filter(m -> m.header().map(h -> h.from().equals(header.from())).orElse(false))
+                .map(ResourceFiles.Migration::fileName)
+                .collect(Collectors.joining(" or "));
+        return Optional.of(new Break(Messages.chainStartsWrong(migration.fileName(), header.from(), end), siblings));
       }
       end = header.to();
       lastFile = migration.fileName();
