@@ -121,12 +121,13 @@ public final class DbSyncProcessor extends AbstractProcessor {
               processingEnv.getOptions().get(PROJECT_DIR_OPTION),
               processingEnv.getFiler());
       if (located.isEmpty()) {
-        report.error(Messages.resourcesNotFound(ResourceFiles.classOutputOf(processingEnv.getFiler())), null, null);
+        report.error(
+            Messages.resourcesNotFound(ResourceFiles.classOutputOf(processingEnv.getFiler()).toString()), null, null);
         return;
       }
       synchronize(located.get(), assembly, tables, report);
     } catch (IOException e) {
-      report.error(Messages.ioFailure(java.nio.file.Path.of(""), e.toString()), null, null);
+      report.error(Messages.ioFailure(e.toString()), null, null);
     }
   }
 

@@ -103,9 +103,16 @@ public final class Messages {
         + " <project>/target/classes): pass -Adbsync.projectDir=${project.basedir} or -Adbsync.resources=<dir>";
   }
 
-  public static String ioFailure(Path file, String problem) {
-    return "[dbsync] cannot access " + file + ": " + problem;
+  public static String ioFailure(String problem) {
+    return "[dbsync] cannot read or write the project's dbsync files: " + problem;
   }
+
+  public static String conflictingEnum(QualifiedName type, String javaEnum, String otherJavaEnum) {
+    return "[dbsync] enum type " + type + " would be declared by both " + javaEnum + " and " + otherJavaEnum
+        + " with different labels: make them one Java enum, or give one another table schema";
+  }
+
+  public static final String DOT_IN_SCHEMA = "it contains a dot, which dbsync reserves to separate schema and name";
 
   public static String migrationWritten(String file) {
     return "[dbsync] wrote migration " + file + " and db/dbsync/schema.json: review and commit them";

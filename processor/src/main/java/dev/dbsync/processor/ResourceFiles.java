@@ -3,6 +3,7 @@ package dev.dbsync.processor;
 import dev.dbsync.schema.diff.MigrationScript;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,16 +49,19 @@ final class ResourceFiles {
     if (projectDir != null) {
       return Optional.of(new ResourceFiles(Path.of(projectDir, "src", "main", "resources")));
     }
-    // getResource does not create or reserve the file, unlike createResource
-    Path classOutput = Path.of(filer.getResource(StandardLocation.CLASS_OUTPUT, "", "dbsync.probe").toUri()).getParent();
-    if (classOutput.endsWith(Path.of("target", "classes"))) {
-      return Optional.of(new ResourceFiles(classOutput.getParent().getParent().resolve("src/main/resources")));
+    URI classOutput = classOutputOf(filer);
+    if ("file".equals(classOutput.getScheme())) {
+      Path directory = Path.of(classOutput);
+      if (directory.endsWith(Path.of("target", "classes"))) {
+        return Optional.of(new ResourceFiles(directory.getParent().getParent().resolve("src/main/resources")));
+      }
     }
     return Optional.empty();
   }
 
-  static String classOutputOf(Filer filer) throws IOException {
-    return Path.of(filer.getResource(StandardLocation.CLASS_OUTPUT, "", "dbsync.probe").toUri()).getParent().toString();
+  static URI classOutputOf(Filer filer) throws IOException {
+    // getResource does not create or reserve the file, unlike createResource
+    return filer.getResource(StandardLocation.CLASS_OUTPUT, "", "dbsync.probe").toUri().resolve(".");
   }
 
   Path snapshotFile() {

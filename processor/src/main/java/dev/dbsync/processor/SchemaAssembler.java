@@ -47,18 +47,26 @@ final class SchemaAssembler {
         report.error(Messages.duplicateTable(table.name(), table.className()), first.record(), first.annotation());
       }
     }
-    Map<QualifiedName, EnumType> enums = new TreeMap<>();
+    Map<QualifiedName, TableElement.EnumElement> enums = new TreeMap<>();
     List<dev.dbsync.schema.model.Table> modelTables = new ArrayList<>();
     for (TableElement table : byName.values()) {
       checkDuplicateColumns(table, report);
       modelTables.add(table(table, tables, report));
       for (ColumnElement column : table.columns()) {
-        if (column.enumType() != null) {
-          enums.putIfAbsent(column.enumType().type().name(), column.enumType().type());
+        TableElement.EnumElement enumType = column.enumType();
+        if (enumType != null) {
+          TableElement.EnumElement first = enums.putIfAbsent(enumType.type().name(), enumType);
+          if (first != null && !first.type().equals(enumType.type())) {
+            report.error(
+                Messages.conflictingEnum(enumType.type().name(), enumType.javaEnum(), first.javaEnum()),
+                column.component(),
+                null);
+          }
         }
       }
     }
-    return new Assembly(new Schema(List.copyOf(enums.values()), modelTables), intent(byName.values()));
+    List<EnumType> enumTypes = enums.values().stream().map(TableElement.EnumElement::type).toList();
+    return new Assembly(new Schema(enumTypes, modelTables), intent(byName.values()));
   }
 
   private static void checkDuplicateColumns(TableElement table, Report.Builder report) {

@@ -60,7 +60,7 @@ record TableElement(
       AnnotationMirror annotation, String name, List<String> columns, boolean unique, String method, String where) {}
 
   /** The PostgreSQL enum type of a Java enum, with its declared label renames. */
-  record EnumElement(EnumType type, Map<String, List<String>> labelRenames) {}
+  record EnumElement(String javaEnum, EnumType type, Map<String, List<String>> labelRenames) {}
 
   /** The column declared by a component or SQL name, as {@code @Index} and {@code @References} accept. */
   Optional<ColumnElement> column(String componentOrColumnName) {

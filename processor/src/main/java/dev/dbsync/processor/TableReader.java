@@ -94,6 +94,12 @@ final class TableReader {
     String tableName = table.value().isEmpty() ? Names.snakeCase(type.getSimpleName().toString()) : table.value();
     QualifiedName name = QualifiedName.of(schema, tableName);
     checkIdentifier("schema", schema, "Choose another: @Table(schema = \"...\")", type, mirror, report);
+    if (schema.contains(".")) {
+      report.error(
+          Messages.invalidIdentifier("schema", schema, Messages.DOT_IN_SCHEMA, "Choose another: @Table(schema = \"...\")"),
+          type,
+          mirror);
+    }
     checkIdentifier("table", tableName, "Choose another: @Table(\"...\")", type, mirror, report);
 
     List<ColumnElement> columns = new ArrayList<>();
@@ -252,7 +258,7 @@ final class TableReader {
         renames.put(label, List.of(value.renamedFrom()));
       }
     }
-    return new EnumElement(new EnumType(name, labels), renames);
+    return new EnumElement(enumClass.getQualifiedName().toString(), new EnumType(name, labels), renames);
   }
 
   private List<IndexElement> indexes(

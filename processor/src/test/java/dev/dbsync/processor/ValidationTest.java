@@ -213,4 +213,62 @@ class ValidationTest {
         .inFile(file)
         .onLineContaining("long id");
   }
+
+  @Test
+  void sameEnumTypeNameFromTwoJavaEnums() {
+    JavaFileObject a = source("app.a.Status", "package app.a;\npublic enum Status { ON }\n");
+    JavaFileObject b = source("app.b.Status", "package app.b;\npublic enum Status { OFF }\n");
+    JavaFileObject file =
+        record(
+            "Switch",
+            "@Table public record Switch(\n    @Id UUID id,\n    app.a.Status first,\n    app.b.Status second) {}");
+    assertThat(failing(a, b, file))
+        .hadErrorContaining(
+            Messages.conflictingEnum(QualifiedName.of("public", "status"), "app.b.Status", "app.a.Status"))
+        .inFile(file)
+        .onLineContaining("second");
+  }
+
+  @Test
+  void dotInSchemaName() {
+    JavaFileObject file = record("Dotted", "@Table(schema = \"a.b\") public record Dotted(@Id UUID id) {}");
+    assertThat(failing(file))
+        .hadErrorContaining(
+            Messages.invalidIdentifier("schema", "a.b", Messages.DOT_IN_SCHEMA, "Choose another: @Table(schema = \"...\")"))
+        .inFile(file)
+        .onLineContaining("record Dotted");
+  }
+
+  @Test
+  void unreadableSnapshot() throws Exception {
+    Path snapshot = resources.resolve("db/dbsync/schema.json");
+    java.nio.file.Files.createDirectories(snapshot.getParent());
+    java.nio.file.Files.writeString(snapshot, "{\"formatVersion\": 1}");
+    Compilation compilation = compile(resources, profile());
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining(Messages.snapshotUnreadable(snapshot, "snapshot.enums is missing"));
+    assertThat(files(resources).keySet()).containsExactly("db/dbsync/schema.json");
+  }
+
+  @Test
+  void withoutOptionsOutsideMavenLayoutAsksForTheProjectDirectory() {
+    Compilation compilation =
+        com.google.testing.compile.Compiler.javac().withProcessors(new DbSyncProcessor()).compile(profile());
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("pass -Adbsync.projectDir=${project.basedir}");
+  }
+
+  @Test
+  void projectDirOptionPointsAtSrcMainResources() {
+    Compilation compilation =
+        com.google.testing.compile.Compiler.javac()
+            .withProcessors(new DbSyncProcessor())
+            .withOptions("-Adbsync.projectDir=" + resources)
+            .compile(profile());
+    assertThat(compilation).succeeded();
+    assertThat(files(resources).keySet())
+        .containsExactly(
+            "src/main/resources/db/dbsync/schema.json", "src/main/resources/db/migration/V1__create_profiles.sql");
+  }
 }
