@@ -62,6 +62,11 @@ public final class Messages {
     return "[dbsync] the " + what + " name \"" + name + "\" is not usable: " + problem + ". " + fix;
   }
 
+  public static String constantClash(String constant, String component, String other) {
+    return "[dbsync] components " + other + " and " + component + " would both be the metamodel constant "
+        + constant + ": rename the component (keep its column name with @Column(\"...\"))";
+  }
+
   public static String conflictingDefaults(String component) {
     return "[dbsync] component " + component + " has more than one of @Default, @DefaultNow, @DefaultRandom,"
         + " @Identity, @Generated: keep one";

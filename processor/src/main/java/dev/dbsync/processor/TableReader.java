@@ -26,6 +26,7 @@ import dev.dbsync.schema.sql.Identifiers;
 import dev.dbsync.schema.sql.SqlTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,6 +107,7 @@ final class TableReader {
     for (RecordComponentElement component : type.getRecordComponents()) {
       column(component, name, report).ifPresent(columns::add);
     }
+    checkConstants(columns, report);
     List<IndexElement> indexes = indexes(type, name, columns, report);
     List<CheckConstraint> checks = new ArrayList<>();
     for (Check check : type.getAnnotationsByType(Check.class)) {
@@ -299,6 +301,19 @@ final class TableReader {
               index.where().isEmpty() ? null : index.where()));
     }
     return result;
+  }
+
+  /** The metamodel declares {@code TABLE} and one constant per component: none may coincide. */
+  private static void checkConstants(List<ColumnElement> columns, Report.Builder report) {
+    Map<String, String> constants = new HashMap<>();
+    constants.put("TABLE", "(the table name)");
+    for (ColumnElement column : columns) {
+      String constant = Names.constantName(column.componentName());
+      String other = constants.putIfAbsent(constant, column.componentName());
+      if (other != null) {
+        report.error(Messages.constantClash(constant, column.componentName(), other), column.component(), null);
+      }
+    }
   }
 
   static void checkIdentifier(

@@ -271,4 +271,13 @@ class ValidationTest {
         .containsExactly(
             "src/main/resources/db/dbsync/schema.json", "src/main/resources/db/migration/V1__create_profiles.sql");
   }
+
+  @Test
+  void componentWhoseConstantClashesWithTable() {
+    JavaFileObject file = record("Seat", "@Table public record Seat(\n    @Id UUID id,\n    int table) {}");
+    assertThat(failing(file))
+        .hadErrorContaining(Messages.constantClash("TABLE", "table", "(the table name)"))
+        .inFile(file)
+        .onLineContaining("int table");
+  }
 }
