@@ -1,0 +1,52 @@
+package dev.dbsync.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * javac on real files laid out as Maven does, without options: the processor finds
+ * {@code src/main/resources} from the class output {@code target/classes} and writes to both.
+ */
+class MavenLayoutTest {
+  @TempDir Path project;
+
+  @Test
+  void classOutputLeadsToSrcMainResources() throws Exception {
+    Path sources = project.resolve("src/main/java/app");
+    Files.createDirectories(sources);
+    Files.writeString(sources.resolve("Profile.java"), Fixtures.PROFILE);
+    Path classes = project.resolve("target/classes");
+    Files.createDirectories(classes);
+
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    StringWriter diagnostics = new StringWriter();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              diagnostics,
+              files,
+              null,
+              List.of("-d", classes.toString(), "-proc:only"),
+              null,
+              files.getJavaFileObjects(sources.resolve("Profile.java")));
+      task.setProcessors(List.of(new DbSyncProcessor()));
+      assertThat(task.call()).isTrue();
+    }
+
+    Path resources = project.resolve("src/main/resources");
+    assertThat(Fixtures.files(resources).keySet())
+        .containsExactly("db/dbsync/schema.json", "db/migration/V1__create_profiles.sql");
+    assertThat(Files.readString(classes.resolve("db/dbsync/schema.json")))
+        .isEqualTo(Files.readString(resources.resolve("db/dbsync/schema.json")));
+    assertThat(diagnostics.toString()).contains(Messages.migrationWritten("V1__create_profiles.sql"));
+  }
+}
