@@ -175,7 +175,10 @@ public final class DbSyncProcessor extends AbstractProcessor {
           processingEnv.getFiler());
       files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
       report.note(Messages.migrationWritten(fileName));
-    } else if (snapshotText.isPresent() && !snapshotText.get().equals(currentText) && currentHash.equals(snapshotHash)) {
+    } else if (snapshotText.isPresent()
+        // a checkout with CRLF line ends (git autocrlf) is the same file
+        && !snapshotText.get().replace("\r\n", "\n").equals(currentText)
+        && currentHash.equals(snapshotHash)) {
       // only class names differ (a record was moved or renamed): the chain is unaffected
       files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
     }

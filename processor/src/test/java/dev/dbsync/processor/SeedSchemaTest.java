@@ -88,4 +88,35 @@ class SeedSchemaTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  @Test
+  void snapshotCheckedOutWithCrlfLineEndsIsNotRewritten() throws Exception {
+    assertThat(compile(resources, profile(), post())).succeeded();
+    Path snapshot = resources.resolve("db/dbsync/schema.json");
+    String crlf = Files.readString(snapshot).replace("\n", "\r\n");
+    Files.writeString(snapshot, crlf);
+
+    assertThat(compile(resources, profile(), post())).succeeded();
+
+    assertThat(Files.readString(snapshot)).isEqualTo(crlf);
+  }
+
+  @Test
+  void movedRecordRewritesOnlyTheSnapshotsClassName() throws Exception {
+    assertThat(compile(resources, profile(), post())).succeeded();
+    Map<String, String> before = files(resources);
+
+    Compilation moved =
+        compile(
+            resources,
+            Fixtures.source("app.model.Profile", Fixtures.PROFILE.replace("package app;", "package app.model;")),
+            Fixtures.source(
+                "app.Post", Fixtures.POST.replace("import java.util.UUID;", "import java.util.UUID;\nimport app.model.Profile;")));
+
+    assertThat(moved).succeeded();
+    Map<String, String> after = files(resources);
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    assertThat(after.get("db/dbsync/schema.json"))
+        .isEqualTo(before.get("db/dbsync/schema.json").replace("\"app.Profile\"", "\"app.model.Profile\""));
+  }
 }

@@ -30,6 +30,23 @@ import java.util.TreeMap;
  * The snapshot file {@code db/dbsync/schema.json}: pretty JSON with sorted keys, tables and enum types keyed
  * by {@code schema.name}, absent values left out, a trailing newline. Equal schemas give equal bytes, so the
  * file only changes in version control when the schema does.
+ *
+ * <pre>{@code
+ * {"enums": {"public.status": ["draft", "live"]},
+ *  "formatVersion": 1,
+ *  "tables": {"public.posts": {
+ *     "checks": [{"expression": "...", "name": "..."}],
+ *     "className": "app.Post",                        // binary name; absent when read from a database
+ *     "columns": [{"default": "now()", "generated": "...", "identity": "ALWAYS" | "BY_DEFAULT",
+ *                  "name": "created_at", "nullable": false,
+ *                  "type": "timestamp with time zone"}, // or "enum": "public.status"
+ *                 ...],                               // declaration order
+ *     "foreignKeys": [{"columns": [...], "name": "...", "onDelete": "CASCADE", "onUpdate": "NO_ACTION",
+ *                      "target": "public.profiles", "targetColumns": [...]}],
+ *     "indexes": [{"columns": [...], "method": "btree", "name": "...", "unique": false, "where": "..."}],
+ *     "primaryKey": {"columns": [...], "name": "posts_pkey"},
+ *     "uniques": [{"columns": [...], "name": "..."}]}}}
+ * }</pre>
  */
 public final class SnapshotCodec {
   public static final int FORMAT_VERSION = 1;
