@@ -43,10 +43,14 @@ class MavenLayoutTest {
     }
 
     Path resources = project.resolve("src/main/resources");
-    assertThat(Fixtures.files(resources).keySet())
-        .containsExactly("db/dbsync/schema.json", "db/migration/V1__create_profiles.sql");
+    List<String> migrations = Fixtures.migrations(resources);
+    assertThat(migrations).hasSize(1);
+    assertThat(Fixtures.files(resources).keySet()).containsExactly("db/dbsync/schema.json", migrations.get(0));
     assertThat(Files.readString(classes.resolve("db/dbsync/schema.json")))
         .isEqualTo(Files.readString(resources.resolve("db/dbsync/schema.json")));
-    assertThat(diagnostics.toString()).contains(Messages.migrationWritten("V1__create_profiles.sql"));
+    assertThat(Files.readString(classes.resolve(migrations.get(0))))
+        .isEqualTo(Files.readString(resources.resolve(migrations.get(0))));
+    assertThat(diagnostics.toString())
+        .contains(Messages.migrationWritten(migrations.get(0).substring("db/migration/".length())));
   }
 }

@@ -8,7 +8,11 @@ import static dev.dbsync.processor.Fixtures.profile;
 import static dev.dbsync.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
+import dev.dbsync.schema.model.ForeignKey;
 import dev.dbsync.schema.model.QualifiedName;
+import dev.dbsync.schema.model.ReferentialAction;
+import dev.dbsync.schema.model.Table;
+import dev.dbsync.schema.snapshot.SnapshotCodec;
 import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -136,9 +140,15 @@ class ValidationTest {
                 + " @References(value = Profile.class, column = \"userId\", onDelete = References.Action.CASCADE)"
                 + " String profileUserId) {}");
     assertThat(compile(resources, profile(), file)).succeeded();
-    String sql = files(resources).get("db/migration/V1__create_pointer_create_profiles.sql");
-    assertThat(sql)
-        .contains("FOREIGN KEY (profile_user_id) REFERENCES public.profiles (user_id) ON DELETE CASCADE");
+    Table pointer =
+        SnapshotCodec.read(files(resources).get("db/dbsync/schema.json"))
+            .table(QualifiedName.of("public", "pointer"))
+            .orElseThrow();
+    assertThat(pointer.foreignKeys())
+        .containsExactly(
+            new ForeignKey(
+                "pointer_profile_user_id_fkey", List.of("profile_user_id"), PROFILES, List.of("user_id"),
+                ReferentialAction.CASCADE, ReferentialAction.NO_ACTION));
   }
 
   @Test
@@ -267,9 +277,8 @@ class ValidationTest {
             .withOptions("-Adbsync.projectDir=" + resources)
             .compile(profile());
     assertThat(compilation).succeeded();
-    assertThat(files(resources).keySet())
-        .containsExactly(
-            "src/main/resources/db/dbsync/schema.json", "src/main/resources/db/migration/V1__create_profiles.sql");
+    assertThat(files(resources).keySet()).hasSize(2);
+    assertThat(files(resources)).containsKey("src/main/resources/db/dbsync/schema.json");
   }
 
   @Test
