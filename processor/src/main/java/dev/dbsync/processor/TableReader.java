@@ -169,36 +169,9 @@ final class TableReader {
     }
     boolean nullable = !javaType.getKind().isPrimitive() && Annotations.isNullable(component);
 
-    List<String> valueSources = new ArrayList<>();
-    String defaultValue = null;
-    if (component.getAnnotation(Default.class) != null) {
-      defaultValue = component.getAnnotation(Default.class).value();
-      valueSources.add(defaultValue);
-    }
-    if (component.getAnnotation(DefaultNow.class) != null) {
-      defaultValue = "now()";
-      valueSources.add(defaultValue);
-    }
-    if (component.getAnnotation(DefaultRandom.class) != null) {
-      defaultValue = "gen_random_uuid()";
-      valueSources.add(defaultValue);
-    }
-    Identity identityAnnotation = component.getAnnotation(Identity.class);
-    dev.dbsync.schema.model.Identity identity = dev.dbsync.schema.model.Identity.NONE;
-    if (identityAnnotation != null) {
-      identity =
-          identityAnnotation.always()
-              ? dev.dbsync.schema.model.Identity.ALWAYS
-              : dev.dbsync.schema.model.Identity.BY_DEFAULT;
-      valueSources.add("identity");
-    }
-    Generated generated = component.getAnnotation(Generated.class);
-    if (generated != null) {
-      valueSources.add(generated.value());
-    }
-    if (valueSources.size() > 1) {
-      report.error(Messages.conflictingDefaults(componentName), component, null);
-    }
+    dev.dbsync.schema.model.Column model =
+        withValueSource(
+            dev.dbsync.schema.model.Column.of(columnName, type, nullable), component, componentName, report);
 
     Unique unique = component.getAnnotation(Unique.class);
     String uniqueName = null;
@@ -211,13 +184,45 @@ final class TableReader {
     return Optional.of(
         new ColumnElement(
             component,
-            new dev.dbsync.schema.model.Column(
-                columnName, type, nullable, defaultValue, identity, generated == null ? null : generated.value()),
+            model,
             column == null ? List.of() : List.of(column.renamedFrom()),
             component.getAnnotation(Id.class) != null,
             uniqueName,
             reference(component),
             enumElement));
+  }
+
+  /** Where the column's value comes from when an insert omits it: at most one of these annotations. */
+  private static dev.dbsync.schema.model.Column withValueSource(
+      dev.dbsync.schema.model.Column column, RecordComponentElement component, String componentName,
+      Report.Builder report) {
+    List<dev.dbsync.schema.model.Column> sources = new ArrayList<>();
+    Default declared = component.getAnnotation(Default.class);
+    if (declared != null) {
+      sources.add(column.withDefault(declared.value()));
+    }
+    if (component.getAnnotation(DefaultNow.class) != null) {
+      sources.add(column.withDefault("now()"));
+    }
+    if (component.getAnnotation(DefaultRandom.class) != null) {
+      sources.add(column.withDefault("gen_random_uuid()"));
+    }
+    Identity identity = component.getAnnotation(Identity.class);
+    if (identity != null) {
+      sources.add(
+          column.withIdentity(
+              identity.always()
+                  ? dev.dbsync.schema.model.Identity.ALWAYS
+                  : dev.dbsync.schema.model.Identity.BY_DEFAULT));
+    }
+    Generated generated = component.getAnnotation(Generated.class);
+    if (generated != null) {
+      sources.add(column.withGenerated(generated.value()));
+    }
+    if (sources.size() > 1) {
+      report.error(Messages.conflictingDefaults(componentName), component, null);
+    }
+    return sources.isEmpty() ? column : sources.get(0);
   }
 
   private static boolean isByteArray(TypeMirror type) {
