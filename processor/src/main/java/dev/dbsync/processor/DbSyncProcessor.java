@@ -208,11 +208,15 @@ public final class DbSyncProcessor extends AbstractProcessor {
     return new Schema(enums, tables);
   }
 
-  /** Reports on the component of the column, else the record of the table, else on nothing (the table is gone). */
+  /**
+   * Reports on the component of the column, else the record of the table, else a component of the enum type
+   * of that name, else on nothing (the table is gone).
+   */
   private static void attach(
       Kind kind, String message, QualifiedName table, String column, List<TableElement> tables, Report.Builder report) {
     Optional<TableElement> owner = tables.stream().filter(t -> t.name().equals(table)).findFirst();
-    Element element = owner.map(TableElement::record).orElse(null);
+    Element element =
+        owner.<Element>map(TableElement::record).orElseGet(() -> componentOfEnumType(table, tables));
     if (owner.isPresent() && column != null) {
       element =
           owner.get().columns().stream()
@@ -226,5 +230,14 @@ public final class DbSyncProcessor extends AbstractProcessor {
     } else {
       report.warning(message, element, null);
     }
+  }
+
+  private static Element componentOfEnumType(QualifiedName enumType, List<TableElement> tables) {
+    return tables.stream()
+        .flatMap(t -> t.columns().stream())
+        .filter(c -> c.enumType() != null && c.enumType().type().name().equals(enumType))
+        .<Element>map(ColumnElement::component)
+        .findFirst()
+        .orElse(null);
   }
 }
