@@ -5,7 +5,6 @@ import dev.dbsync.annotations.Table;
 import dev.dbsync.processor.TableElement.ColumnElement;
 import dev.dbsync.schema.diff.DiffProblem;
 import dev.dbsync.schema.diff.MigrationScript;
-import dev.dbsync.schema.diff.SchemaChange;
 import dev.dbsync.schema.diff.SchemaDiff;
 import dev.dbsync.schema.diff.SchemaDiffer;
 import dev.dbsync.schema.model.EnumType;
@@ -150,14 +149,10 @@ public final class DbSyncProcessor extends AbstractProcessor {
     }
     Schema current = withTablesNotCompiled(snapshot, assembly.schema());
     SchemaDiff diff = SchemaDiffer.diff(snapshot, current, assembly.intent());
+    // the differ words both refusals (ambiguity, NOT NULL without default) and destructive-change warnings
     for (DiffProblem problem : diff.problems()) {
       Kind kind = problem.severity() == DiffProblem.Severity.ERROR ? Kind.ERROR : Kind.WARNING;
       attach(kind, Messages.problem(problem.message()), problem.table(), problem.column(), tables, report);
-    }
-    for (SchemaChange change : diff.changes()) {
-      if (change.destructive()) {
-        attach(Kind.WARNING, Messages.destructive(change.description()), change.table(), null, tables, report);
-      }
     }
     if (report.hasErrors()) {
       return;

@@ -72,11 +72,7 @@ public final class Messages {
         + " @Identity, @Generated: keep one";
   }
 
-  public static String destructive(String description) {
-    return "[dbsync] destructive change: " + description + ". Its data is deleted when the migration runs;"
-        + " the migration marks it with -- dbsync:destructive. Review it before applying.";
-  }
-
+  /** A problem the differ found, worded by the differ's {@code DiffMessages}. */
   public static String problem(String differMessage) {
     return "[dbsync] " + differMessage;
   }
