@@ -4,6 +4,7 @@ import dev.dbsync.runtime.engine.EngineMessages;
 import dev.dbsync.runtime.engine.MigrationLocation;
 import dev.dbsync.runtime.engine.Migrator;
 import dev.dbsync.runtime.engine.Settings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -54,6 +55,7 @@ public final class DbSync {
     private Duration lockWait;
     private Settings.DestructivePolicy destructive;
     private String historyTable;
+    private Path backupDirectory;
     private ClassLoader classLoader;
 
     private Builder() {}
@@ -103,6 +105,17 @@ public final class DbSync {
       return this;
     }
 
+    /**
+     * {@code DBSYNC_BACKUP_DIR}: before applying anything, {@code pg_dump --format=custom} the database into this
+     * directory (created if missing); a failed dump stops the apply before anything changes. Restore with
+     * {@code pg_restore --clean --if-exists -d <database> <file>}. Needs {@code pg_dump} on the PATH, not older
+     * than the server, and credentials it can use (the JDBC URL's user and password, or ~/.pgpass).
+     */
+    public Builder backupDirectory(Path directory) {
+      this.backupDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
     /** Where {@code db/migration} is looked up (default: the thread's context class loader). */
     public Builder classLoader(ClassLoader classLoader) {
       this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
@@ -111,7 +124,8 @@ public final class DbSync {
 
     public ApplyResult apply(DataSource dataSource) {
       Settings settings = Settings.resolve(
-          new Settings.Explicit(mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable),
+          new Settings.Explicit(
+              mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable, backupDirectory),
           Settings.systemEnvironment());
       return new Migrator(settings, new MigrationLocation(loader(), MigrationLocation.DEFAULT)).apply(dataSource);
     }

@@ -4,6 +4,7 @@ import dev.dbsync.ApplyResult;
 import dev.dbsync.DbSync;
 import dev.dbsync.MigrationException;
 import dev.dbsync.schema.sql.Identifiers;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,6 +70,7 @@ public final class Migrator {
     private final List<MigrationFile> files;
     private final long start;
     private final List<ApplyResult.Migration> applied = new ArrayList<>();
+    private Path backup;
 
     Run(Connection connection, List<MigrationFile> files, long start) {
       this.connection = connection;
@@ -109,6 +111,10 @@ public final class Migrator {
             additionsToNewTypes = addEnumValues(pending);
             enumValuesAdded = true;
             continue;
+          }
+          if (settings.backupDirectory() != null && backup == null) {
+            // under the migration lock, so instances starting together take one backup, not one each
+            backup = Backup.dump(connection, settings.backupDirectory(), pending.get(0).file().version());
           }
           int group = firstGroupSize(pending, additionsToNewTypes);
           if (group == 0) {
@@ -298,7 +304,8 @@ public final class Migrator {
     }
 
     private ApplyResult result(String version) {
-      return new ApplyResult(history.name().schema(), applied, version, Duration.ofNanos(System.nanoTime() - start));
+      return new ApplyResult(
+          history.name().schema(), applied, version, Duration.ofNanos(System.nanoTime() - start), backup);
     }
   }
 
