@@ -64,12 +64,12 @@ public final class EngineMessages {
         + "\nNothing was applied: the transaction was rolled back.";
   }
 
-  public static String postgresMessage(SQLException e) {
+  private static String postgresMessage(SQLException e) {
     return e.getMessage() + " (SQLState " + e.getSQLState() + ")";
   }
 
   /** The statement on one line, cut after {@value #STATEMENT_SHOWN} characters. */
-  public static String abbreviate(String statement) {
+  private static String abbreviate(String statement) {
     String oneLine = statement.replaceAll("\\s+", " ").strip();
     return oneLine.length() <= STATEMENT_SHOWN ? oneLine : oneLine.substring(0, STATEMENT_SHOWN) + " ...";
   }

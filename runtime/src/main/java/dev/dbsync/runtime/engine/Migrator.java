@@ -142,10 +142,13 @@ public final class Migrator {
       }
     }
 
-    /** The plan from the committed history, or null when the history table does not exist yet. */
+    /**
+     * The plan from the committed history, or null when the history table does not exist yet. A prepared
+     * statement: the driver keeps it prepared on the server for this (pooled) connection's next startups.
+     */
     private Plan readWithoutLock() throws SQLException {
-      try (Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery(history.selectAll())) {
+      try (PreparedStatement statement = connection.prepareStatement(history.selectAll());
+          ResultSet rows = statement.executeQuery()) {
         return Plan.of(HistoryTable.rows(rows), files);
       } catch (SQLException e) {
         if (UNDEFINED_TABLE.equals(e.getSQLState())) {
