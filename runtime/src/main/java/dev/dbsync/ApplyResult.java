@@ -19,7 +19,7 @@ public record ApplyResult(String schema, List<Migration> applied, String version
     applied = List.copyOf(applied);
   }
 
-  /** One applied migration: {@code V1__create_profiles_posts.sql} has version 1, description "create profiles posts". */
+  /** One applied migration: {@code V1__create_profiles_posts.sql} is version 1, "create profiles posts". */
   public record Migration(String version, String description, String script, Duration duration) {}
 
   public boolean upToDate() {

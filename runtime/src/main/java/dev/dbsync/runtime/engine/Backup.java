@@ -27,9 +27,10 @@ final class Backup {
   private Backup() {}
 
   static Path dump(Connection connection, Path directory, MigrationVersion before) throws SQLException {
-    Properties url = Driver.parseURL(connection.getMetaData().getURL(), new Properties());
+    String jdbcUrl = connection.getMetaData().getURL();
+    Properties url = Driver.parseURL(jdbcUrl, new Properties());
     if (url == null) {
-      throw new MigrationException(EngineMessages.backupFailed("cannot read the JDBC URL " + connection.getMetaData().getURL()));
+      throw new MigrationException(EngineMessages.backupFailed("cannot read the JDBC URL " + jdbcUrl));
     }
     String database = PGProperty.PG_DBNAME.getOrDefault(url);
     Path file = directory.resolve(database + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP) + "-before-V"

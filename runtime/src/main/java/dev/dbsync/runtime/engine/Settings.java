@@ -100,7 +100,8 @@ public record Settings(
     QualifiedName historyTable = table == null || table.isBlank()
         ? QualifiedName.of(QualifiedName.DEFAULT_SCHEMA, HistoryTable.DEFAULT_NAME)
         : historyTable(table, explicit.historyTable() != null ? "historyTable(...)" : describe(HISTORY_TABLE));
-    Path backupDirectory = explicit.backupDirectory() != null ? explicit.backupDirectory() : backupDirectory(environment);
+    Path backupDirectory = explicit.backupDirectory() != null
+        ? explicit.backupDirectory() : backupDirectory(environment);
     return new Settings(mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable, backupDirectory);
   }
 
