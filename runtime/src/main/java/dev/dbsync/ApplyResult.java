@@ -1,6 +1,7 @@
 package dev.dbsync;
 
 import dev.dbsync.runtime.engine.EngineMessages;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,13 +12,14 @@ import java.util.List;
  * @param applied the migrations applied by this call, in order; empty when the database was up to date
  * @param version the database's version afterwards, null when no migration exists at all
  * @param duration the whole call, connection included
+ * @param backup the pg_dump file written before applying, or null (no backup directory, or nothing applied)
  */
-public record ApplyResult(String schema, List<Migration> applied, String version, Duration duration) {
+public record ApplyResult(String schema, List<Migration> applied, String version, Duration duration, Path backup) {
   public ApplyResult {
     applied = List.copyOf(applied);
   }
 
-  /** One applied migration: {@code V1__create_profiles_posts.sql} has version 1, description "create profiles posts". */
+  /** One applied migration: {@code V1__create_profiles_posts.sql} is version 1, "create profiles posts". */
   public record Migration(String version, String description, String script, Duration duration) {}
 
   public boolean upToDate() {
@@ -29,7 +31,7 @@ public record ApplyResult(String schema, List<Migration> applied, String version
     if (applied.isEmpty()) {
       return EngineMessages.upToDate(version);
     }
-    return EngineMessages.applied(schema,
+    return EngineMessages.applied(schema, backup,
         applied.stream()
             .map(m -> EngineMessages.appliedMigration(m.version(), m.description(), m.duration().toMillis()))
             .toList(),

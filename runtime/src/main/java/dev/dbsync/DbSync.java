@@ -4,6 +4,7 @@ import dev.dbsync.runtime.engine.EngineMessages;
 import dev.dbsync.runtime.engine.MigrationLocation;
 import dev.dbsync.runtime.engine.Migrator;
 import dev.dbsync.runtime.engine.Settings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -19,9 +20,33 @@ import javax.sql.DataSource;
  *
  * <p>Everything pending runs on one connection in one transaction, under Flyway's advisory lock, recorded in
  * Flyway's {@code flyway_schema_history}; a failure leaves the database as it was and throws
- * {@link MigrationException}. When nothing is pending the call costs one query. Settings the code does not make
- * come from system properties or environment variables ({@code DBSYNC_MODE}, {@code DBSYNC_LOCK_TIMEOUT}, ...;
- * see {@link Builder}).
+ * {@link MigrationException}. (A migration that cannot run in a transaction, such as {@code CREATE INDEX
+ * CONCURRENTLY}, runs alone after the ones before it committed.) When nothing is pending the call costs one
+ * query.
+ *
+ * <p>Settings the code leaves unset come from the system property, else the environment variable:
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>Variable</th><th>System property</th><th>Default</th><th>Meaning</th></tr>
+ *   <tr><td>DBSYNC_MODE</td><td>dbsync.mode</td><td>development</td><td>{@code production} refuses
+ *       migrations marked {@code -- dbsync:destructive} unless allowed</td></tr>
+ *   <tr><td>DBSYNC_LOCK_TIMEOUT</td><td>dbsync.lock.timeout</td><td>5s</td><td>how long a migration statement
+ *       may wait for a table lock held by the application</td></tr>
+ *   <tr><td>DBSYNC_STATEMENT_TIMEOUT</td><td>dbsync.statement.timeout</td><td>the server's</td><td>limit for
+ *       each migration statement</td></tr>
+ *   <tr><td>DBSYNC_LOCK_WAIT</td><td>dbsync.lock.wait</td><td>2m</td><td>how long to wait for another instance's
+ *       migration lock</td></tr>
+ *   <tr><td>DBSYNC_ALLOW_DESTRUCTIVE</td><td>dbsync.allow.destructive</td><td>false</td><td>{@code true}, or the
+ *       versions ({@code 5,7}) production mode may apply although destructive</td></tr>
+ *   <tr><td>DBSYNC_BACKUP_DIR</td><td>dbsync.backup.dir</td><td>none</td><td>pg_dump the database there before
+ *       applying anything</td></tr>
+ *   <tr><td>DBSYNC_HISTORY_TABLE</td><td>dbsync.history.table</td><td>flyway_schema_history</td><td>history
+ *       table, {@code table} (in public) or {@code schema.table}</td></tr>
+ * </table>
+ *
+ * <p>Durations are written {@code 500ms}, {@code 5s}, {@code 2m} or {@code 1h}; an invalid value fails
+ * {@code apply} with an {@link IllegalArgumentException} naming the variable.
  */
 public final class DbSync {
   private DbSync() {}
@@ -54,6 +79,7 @@ public final class DbSync {
     private Duration lockWait;
     private Settings.DestructivePolicy destructive;
     private String historyTable;
+    private Path backupDirectory;
     private ClassLoader classLoader;
 
     private Builder() {}
@@ -103,6 +129,17 @@ public final class DbSync {
       return this;
     }
 
+    /**
+     * {@code DBSYNC_BACKUP_DIR}: before applying anything, {@code pg_dump --format=custom} the database into this
+     * directory (created if missing); a failed dump stops the apply before anything changes. Restore with
+     * {@code pg_restore --clean --if-exists -d <database> <file>}. Needs {@code pg_dump} on the PATH, not older
+     * than the server, and credentials it can use (the JDBC URL's user and password, or ~/.pgpass).
+     */
+    public Builder backupDirectory(Path directory) {
+      this.backupDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
     /** Where {@code db/migration} is looked up (default: the thread's context class loader). */
     public Builder classLoader(ClassLoader classLoader) {
       this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
@@ -111,7 +148,8 @@ public final class DbSync {
 
     public ApplyResult apply(DataSource dataSource) {
       Settings settings = Settings.resolve(
-          new Settings.Explicit(mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable),
+          new Settings.Explicit(
+              mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable, backupDirectory),
           Settings.systemEnvironment());
       return new Migrator(settings, new MigrationLocation(loader(), MigrationLocation.DEFAULT)).apply(dataSource);
     }

@@ -30,13 +30,15 @@ class SettingsTest {
     assertEquals(Duration.ofMinutes(2), s.lockWait());
     assertEquals(Settings.DestructivePolicy.NONE, s.destructive());
     assertEquals(QualifiedName.of("public", "flyway_schema_history"), s.historyTable());
+    assertNull(s.backupDirectory());
   }
 
   @Test
   void theEnvironmentFillsWhatTheCodeLeftUnset() {
     Settings s = resolve(Settings.Explicit.NONE, Map.of(
         "DBSYNC_MODE", "Production", "DBSYNC_LOCK_TIMEOUT", "500ms", "DBSYNC_STATEMENT_TIMEOUT", "2m",
-        "DBSYNC_LOCK_WAIT", "1h", "DBSYNC_ALLOW_DESTRUCTIVE", "5, V7", "DBSYNC_HISTORY_TABLE", "ops.history"));
+        "DBSYNC_LOCK_WAIT", "1h", "DBSYNC_ALLOW_DESTRUCTIVE", "5, V7", "DBSYNC_HISTORY_TABLE", "ops.history",
+        "DBSYNC_BACKUP_DIR", "/var/backups/app"));
 
     assertEquals(DbSync.Mode.PRODUCTION, s.mode());
     assertEquals(Duration.ofMillis(500), s.lockTimeout());
@@ -46,13 +48,14 @@ class SettingsTest {
     assertTrue(s.destructive().allows(MigrationVersion.parseOrNull("5.0")));
     assertFalse(s.destructive().allows(MigrationVersion.parseOrNull("6")));
     assertEquals(QualifiedName.of("ops", "history"), s.historyTable());
+    assertEquals(java.nio.file.Path.of("/var/backups/app"), s.backupDirectory());
   }
 
   @Test
   void theCodeWins() {
     Settings s = resolve(
         new Settings.Explicit(DbSync.Mode.DEVELOPMENT, Duration.ofSeconds(1), null, null,
-            Settings.DestructivePolicy.ALL, "h"),
+            Settings.DestructivePolicy.ALL, "h", null),
         Map.of("DBSYNC_MODE", "production", "DBSYNC_LOCK_TIMEOUT", "9s", "DBSYNC_ALLOW_DESTRUCTIVE", "false"));
 
     assertEquals(DbSync.Mode.DEVELOPMENT, s.mode());

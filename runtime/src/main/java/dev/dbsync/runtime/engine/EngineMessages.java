@@ -1,6 +1,7 @@
 package dev.dbsync.runtime.engine;
 
 import dev.dbsync.schema.model.QualifiedName;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -63,12 +64,12 @@ public final class EngineMessages {
         + "\nNothing was applied: the transaction was rolled back.";
   }
 
-  public static String postgresMessage(SQLException e) {
+  private static String postgresMessage(SQLException e) {
     return e.getMessage() + " (SQLState " + e.getSQLState() + ")";
   }
 
   /** The statement on one line, cut after {@value #STATEMENT_SHOWN} characters. */
-  public static String abbreviate(String statement) {
+  private static String abbreviate(String statement) {
     String oneLine = statement.replaceAll("\\s+", " ").strip();
     return oneLine.length() <= STATEMENT_SHOWN ? oneLine : oneLine.substring(0, STATEMENT_SHOWN) + " ...";
   }
@@ -77,6 +78,10 @@ public final class EngineMessages {
     return "Another process held the migration lock of " + historyTable + " (a dbsync or Flyway migration of"
         + " this database) for longer than " + format(waited) + "; nothing was applied. Apply again when it is"
         + " done, or raise " + Settings.describe(Settings.LOCK_WAIT) + ".";
+  }
+
+  public static String backupFailed(String detail) {
+    return "The backup before migrating failed, so nothing was applied: " + detail;
   }
 
   public static String interrupted() {
@@ -177,13 +182,13 @@ public final class EngineMessages {
   }
 
   /** Lists at most {@value #MIGRATIONS_LISTED} migrations: a first deployment may apply hundreds. */
-  public static String applied(String schema, List<String> migrations, long millis) {
+  public static String applied(String schema, Path backup, List<String> migrations, long millis) {
     int n = migrations.size();
     String listed = n <= MIGRATIONS_LISTED
         ? String.join(", ", migrations)
         : String.join(", ", migrations.subList(0, MIGRATIONS_LISTED)) + " and " + (n - MIGRATIONS_LISTED) + " more";
     return "Applied " + n + (n == 1 ? " migration" : " migrations") + " to " + schema + " in " + millis + " ms: "
-        + listed;
+        + listed + (backup == null ? "" : "; backup before: " + backup);
   }
 
   public static String appliedMigration(String version, String description, long millis) {

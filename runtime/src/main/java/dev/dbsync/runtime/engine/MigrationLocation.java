@@ -73,8 +73,9 @@ public final class MigrationLocation {
     found.sort(Comparator.comparing(MigrationFile::version));
     for (int i = 1; i < found.size(); i++) {
       if (found.get(i).version().sameAs(found.get(i - 1).version())) {
+        MigrationFile first = found.get(i - 1);
         throw new MigrationException(
-            EngineMessages.duplicateVersion(found.get(i - 1).version(), found.get(i - 1).origin(), found.get(i).origin()));
+            EngineMessages.duplicateVersion(first.version(), first.origin(), found.get(i).origin()));
       }
     }
     return found;

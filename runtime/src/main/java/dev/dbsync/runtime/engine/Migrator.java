@@ -4,6 +4,7 @@ import dev.dbsync.ApplyResult;
 import dev.dbsync.DbSync;
 import dev.dbsync.MigrationException;
 import dev.dbsync.schema.sql.Identifiers;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,6 +70,7 @@ public final class Migrator {
     private final List<MigrationFile> files;
     private final long start;
     private final List<ApplyResult.Migration> applied = new ArrayList<>();
+    private Path backup;
 
     Run(Connection connection, List<MigrationFile> files, long start) {
       this.connection = connection;
@@ -110,6 +112,10 @@ public final class Migrator {
             enumValuesAdded = true;
             continue;
           }
+          if (settings.backupDirectory() != null && backup == null) {
+            // under the migration lock, so instances starting together take one backup, not one each
+            backup = Backup.dump(connection, settings.backupDirectory(), pending.get(0).file().version());
+          }
           int group = firstGroupSize(pending, additionsToNewTypes);
           if (group == 0) {
             runOutsideTransaction(plan, pending.get(0));
@@ -136,10 +142,13 @@ public final class Migrator {
       }
     }
 
-    /** The plan from the committed history, or null when the history table does not exist yet. */
+    /**
+     * The plan from the committed history, or null when the history table does not exist yet. A prepared
+     * statement: the driver keeps it prepared on the server for this (pooled) connection's next startups.
+     */
     private Plan readWithoutLock() throws SQLException {
-      try (Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery(history.selectAll())) {
+      try (PreparedStatement statement = connection.prepareStatement(history.selectAll());
+          ResultSet rows = statement.executeQuery()) {
         return Plan.of(HistoryTable.rows(rows), files);
       } catch (SQLException e) {
         if (UNDEFINED_TABLE.equals(e.getSQLState())) {
@@ -298,7 +307,8 @@ public final class Migrator {
     }
 
     private ApplyResult result(String version) {
-      return new ApplyResult(history.name().schema(), applied, version, Duration.ofNanos(System.nanoTime() - start));
+      return new ApplyResult(
+          history.name().schema(), applied, version, Duration.ofNanos(System.nanoTime() - start), backup);
     }
   }
 

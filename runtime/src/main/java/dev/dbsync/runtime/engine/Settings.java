@@ -3,6 +3,8 @@ package dev.dbsync.runtime.engine;
 import dev.dbsync.DbSync;
 import dev.dbsync.schema.model.QualifiedName;
 import dev.dbsync.schema.sql.Identifiers;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +20,11 @@ import java.util.regex.Pattern;
  * migration's own statements, 2 min wait for another instance's migration lock.
  *
  * @param statementTimeout null: the server's own setting is left alone
+ * @param backupDirectory null: no pg_dump before migrating
  */
 public record Settings(
     DbSync.Mode mode, Duration lockTimeout, Duration statementTimeout, Duration lockWait,
-    DestructivePolicy destructive, QualifiedName historyTable) {
+    DestructivePolicy destructive, QualifiedName historyTable, Path backupDirectory) {
 
   public static final String MODE = "DBSYNC_MODE";
   public static final String LOCK_TIMEOUT = "DBSYNC_LOCK_TIMEOUT";
@@ -29,6 +32,7 @@ public record Settings(
   public static final String LOCK_WAIT = "DBSYNC_LOCK_WAIT";
   public static final String ALLOW_DESTRUCTIVE = "DBSYNC_ALLOW_DESTRUCTIVE";
   public static final String HISTORY_TABLE = "DBSYNC_HISTORY_TABLE";
+  public static final String BACKUP_DIR = "DBSYNC_BACKUP_DIR";
 
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(2);
@@ -65,8 +69,8 @@ public record Settings(
   /** What the code set; null where it set nothing. */
   public record Explicit(
       DbSync.Mode mode, Duration lockTimeout, Duration statementTimeout, Duration lockWait,
-      DestructivePolicy destructive, String historyTable) {
-    public static final Explicit NONE = new Explicit(null, null, null, null, null, null);
+      DestructivePolicy destructive, String historyTable, Path backupDirectory) {
+    public static final Explicit NONE = new Explicit(null, null, null, null, null, null, null);
   }
 
   /** Reads a setting by its environment variable name: system property first, then the environment. */
@@ -96,7 +100,9 @@ public record Settings(
     QualifiedName historyTable = table == null || table.isBlank()
         ? QualifiedName.of(QualifiedName.DEFAULT_SCHEMA, HistoryTable.DEFAULT_NAME)
         : historyTable(table, explicit.historyTable() != null ? "historyTable(...)" : describe(HISTORY_TABLE));
-    return new Settings(mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable);
+    Path backupDirectory = explicit.backupDirectory() != null
+        ? explicit.backupDirectory() : backupDirectory(environment);
+    return new Settings(mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable, backupDirectory);
   }
 
   private static DbSync.Mode mode(UnaryOperator<String> environment) {
@@ -158,6 +164,18 @@ public record Settings(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(EngineMessages.invalidSetting(describe(ALLOW_DESTRUCTIVE), value,
           "true, false or a comma-separated list of migration versions such as 5,7"));
+    }
+  }
+
+  private static Path backupDirectory(UnaryOperator<String> environment) {
+    String value = environment.apply(BACKUP_DIR);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Path.of(value.strip());
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException(EngineMessages.invalidSetting(describe(BACKUP_DIR), value, "a directory"));
     }
   }
 

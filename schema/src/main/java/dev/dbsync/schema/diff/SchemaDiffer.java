@@ -379,12 +379,18 @@ public final class SchemaDiffer {
       changes.add(new TableRenamed(former.name(), table.name()));
     }
     Map<String, String> newNames = newColumnNames.get(former.name());
+    Set<String> retyped = new TreeSet<>();
+    newNames.forEach((oldName, newName) -> {
+      if (!former.column(oldName).orElseThrow().type().equals(table.column(newName).orElseThrow().type())) {
+        retyped.add(newName);
+      }
+    });
     for (Column old : former.columns()) {
       String newName = newNames.get(old.name());
       if (newName == null) {
         changes.add(new ColumnDropped(former.name(), old));
       } else {
-        diffColumn(former.name(), table.name(), old, table.column(newName).orElseThrow());
+        diffColumn(former.name(), table.name(), old, table.column(newName).orElseThrow(), retyped);
       }
     }
     for (Column column : table.columns()) {
@@ -407,10 +413,14 @@ public final class SchemaDiffer {
     }
   }
 
-  private void diffColumn(QualifiedName formerTable, QualifiedName table, Column old, Column column) {
+  /** @param retyped columns of the table whose type changes (new names) */
+  private void diffColumn(
+      QualifiedName formerTable, QualifiedName table, Column old, Column column, Set<String> retyped) {
     String name = column.name();
-    if (column.generated() != null && !column.generated().equals(old.generated())) {
-      // PostgreSQL cannot change a generation expression in place: the column is computed anew.
+    if (column.generated() != null
+        && (!column.generated().equals(old.generated()) || mentions(column.generated(), retyped))) {
+      // PostgreSQL can neither change a generation expression in place nor the type of a column one
+      // uses: the column is computed anew.
       changes.add(new ColumnDropped(formerTable, old));
       changes.add(new ColumnAdded(table, column));
       reshaped(table).add(name);

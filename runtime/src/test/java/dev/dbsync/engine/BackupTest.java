@@ -1,0 +1,88 @@
+package dev.dbsync.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbsync.ApplyResult;
+import dev.dbsync.MigrationException;
+import dev.dbsync.testing.FreshDatabase;
+import dev.dbsync.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.Driver;
+import org.postgresql.PGProperty;
+
+/** With a backup directory, a pg_dump of the database is taken before anything is applied, and restores. */
+@ExtendWith(FreshDatabase.class)
+class BackupTest {
+  @TempDir Path temp;
+
+  @Test
+  void aDumpTakenBeforeApplyingRestoresTheDatabaseAsItWas(TestDatabase db, TestDatabase restored) throws Exception {
+    Migrations migrations = Migrations.in(temp.resolve("m"))
+        .add("V1__create_t.sql", "CREATE TABLE t (id int);\nINSERT INTO t VALUES (1), (2);");
+    migrations.apply(db.dataSource());
+    migrations.add("V2__drop_t.sql", "-- dbsync:destructive drop table public.t\nDROP TABLE t;");
+    Path backups = temp.resolve("backups");
+
+    ApplyResult result = migrations.configure().backupDirectory(backups).apply(db.dataSource());
+
+    assertEquals(backups, result.backup().getParent());
+    assertTrue(result.backup().getFileName().toString().matches(db.name() + "-\\d{8}-\\d{6}-\\d{3}-before-V2\\.dump"),
+        result.backup().toString());
+    assertTrue(result.summary().endsWith("; backup before: " + result.backup()), result.summary());
+    assertEquals("", run("pg_restore", "--no-owner", "--dbname=" + restored.name(), result.backup().toString()));
+    assertEquals(List.of("1", "2"), Catalog.query(restored.dataSource(), "SELECT id FROM t ORDER BY id"));
+    assertEquals(List.of("1"), Catalog.query(restored.dataSource(), "SELECT version FROM flyway_schema_history"));
+  }
+
+  @Test
+  void aFailedBackupStopsTheApplyBeforeAnythingChanges(TestDatabase db) throws Exception {
+    Migrations migrations = Migrations.in(temp.resolve("m")).add("V1__create_t.sql", "CREATE TABLE t (id int);");
+    Path notADirectory = Files.writeString(temp.resolve("file"), "x");
+
+    MigrationException e = assertThrows(MigrationException.class,
+        () -> migrations.configure().backupDirectory(notADirectory).apply(db.dataSource()));
+
+    assertTrue(e.getMessage().startsWith("The backup before migrating failed, so nothing was applied: "),
+        e.getMessage());
+    assertEquals(List.of(), Catalog.objects(db.dataSource()));
+  }
+
+  @Test
+  void nothingPendingTakesNoBackup(TestDatabase db) {
+    Migrations migrations = Migrations.in(temp.resolve("m")).add("V1__create_t.sql", "CREATE TABLE t (id int);");
+    migrations.apply(db.dataSource());
+    Path backups = temp.resolve("backups");
+
+    ApplyResult result = migrations.configure().backupDirectory(backups).apply(db.dataSource());
+
+    assertNull(result.backup());
+    assertFalse(Files.exists(backups));
+  }
+
+  /** Runs a PostgreSQL client program against the tests' server; returns its output. */
+  private static String run(String... command) throws Exception {
+    Properties url = Driver.parseURL(dev.dbsync.testing.TestDatabases.server().adminUrl(), new Properties());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("PGHOST", PGProperty.PG_HOST.getOrDefault(url));
+    builder.environment().put("PGPORT", PGProperty.PG_PORT.getOrDefault(url));
+    builder.environment().put("PGUSER", PGProperty.USER.getOrDefault(url));
+    if (PGProperty.PASSWORD.getOrDefault(url) != null) {
+      builder.environment().put("PGPASSWORD", PGProperty.PASSWORD.getOrDefault(url));
+    }
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertEquals(0, process.waitFor(), output);
+    return output;
+  }
+}
