@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -135,11 +136,34 @@ public final class Introspector {
     Array names =
         connection.createArrayOf(
             "text", schemas.stream().filter(s -> !s.equals(BACKUP_SCHEMA)).distinct().toArray());
-    List<EnumType> enums = readEnums(connection, names);
-    Map<Long, TableParts> tables = readColumns(connection, names, historyTable);
-    readConstraints(connection, names, tables);
-    readIndexes(connection, names, tables);
-    return new Schema(enums, tables.values().stream().map(TableParts::table).toList());
+    boolean autoCommit = connection.getAutoCommit();
+    if (autoCommit) {
+      connection.setAutoCommit(false);
+    }
+    try {
+      withoutJit(connection);
+      List<EnumType> enums = readEnums(connection, names);
+      Map<Long, TableParts> tables = readColumns(connection, names, historyTable);
+      readConstraints(connection, names, tables);
+      readIndexes(connection, names, tables);
+      return new Schema(enums, tables.values().stream().map(TableParts::table).toList());
+    } finally {
+      if (autoCommit) {
+        connection.rollback(); // nothing was written: ends the read-only transaction
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  /**
+   * The catalog queries' row estimates (a per-index generate_series, thousands of columns) push their cost past
+   * jit_above_cost, and compiling them costs 100-600 ms, far more than running them: JIT is switched off for this
+   * transaction only.
+   */
+  private static void withoutJit(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET LOCAL jit = off");
+    }
   }
 
   private static List<EnumType> readEnums(Connection connection, Array schemas) throws SQLException {
