@@ -219,6 +219,18 @@ class ApplyTest {
   }
 
   @Test
+  void anAppliedRowWithoutChecksumIsAMismatch(TestDatabase db) {
+    Migrations migrations = Migrations.copyOf("basic", temp);
+    migrations.apply(db.dataSource());
+    Catalog.execute(db.dataSource(), "UPDATE flyway_schema_history SET checksum = NULL WHERE version = '2'");
+
+    MigrationException e = assertThrows(MigrationException.class, () -> migrations.apply(db.dataSource()));
+
+    assertTrue(e.getMessage().contains("-> Applied to database : null\n-> Resolved locally    : "
+        + checksum(migrations, "V2__add_posts_published.sql")), e.getMessage());
+  }
+
+  @Test
   void anAppliedMigrationMissingLocallyIsRefused(TestDatabase db) throws IOException {
     Migrations migrations = Migrations.copyOf("basic", temp);
     migrations.apply(db.dataSource());
