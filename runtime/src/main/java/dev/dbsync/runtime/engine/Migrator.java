@@ -202,8 +202,7 @@ public final class Migrator {
       try (Statement statement = connection.createStatement()) {
         for (PreparedMigration p : group) {
           long began = System.nanoTime();
-          List<String> backups = settings.mode() == DbSync.Mode.PRODUCTION && !p.destructive().isEmpty()
-              ? TableBackup.copy(connection, p) : List.of();
+          List<String> backups = backUpTables(p);
           for (String sql : p.statements()) {
             try {
               statement.execute(sql);
@@ -240,8 +239,7 @@ public final class Migrator {
         try {
           statement.execute("SELECT " + timeouts(false));
           long began = System.nanoTime();
-          List<String> backups = settings.mode() == DbSync.Mode.PRODUCTION && !p.destructive().isEmpty()
-              ? TableBackup.copy(connection, p) : List.of();
+          List<String> backups = backUpTables(p);
           for (String sql : p.statements()) {
             try {
               statement.execute(sql);
@@ -261,6 +259,12 @@ public final class Migrator {
           quietly(() -> connection.setAutoCommit(false));
         }
       }
+    }
+
+    /** Production mode copies the tables a destructive migration changes before it runs. */
+    private List<String> backUpTables(PreparedMigration p) throws SQLException {
+      return settings.mode() == DbSync.Mode.PRODUCTION && !p.destructive().isEmpty()
+          ? TableBackup.copy(connection, p) : List.of();
     }
 
     private MigrationException statementFailed(PreparedMigration p, String sql, SQLException e) {
