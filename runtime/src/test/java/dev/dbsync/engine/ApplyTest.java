@@ -203,6 +203,19 @@ class ApplyTest {
   }
 
   @Test
+  void aSqlStandardFunctionBodyRunsAsOneStatement(TestDatabase db) {
+    Migrations migrations = Migrations.in(temp).add("V1__create_sign.sql",
+        "CREATE FUNCTION sign_of(x int) RETURNS text LANGUAGE sql\nBEGIN ATOMIC\n"
+            + "  SELECT CASE WHEN x >= 0 THEN 'plus;' ELSE 'minus' END;\nEND;\n"
+            + "CREATE TABLE signs AS SELECT sign_of(-1) AS s;\n");
+
+    migrations.apply(db.dataSource());
+
+    assertEquals(List.of("minus"), Catalog.query(db.dataSource(), "SELECT s FROM signs"));
+    assertEquals(List.of("plus;"), Catalog.query(db.dataSource(), "SELECT sign_of(1)"));
+  }
+
+  @Test
   void aTamperedMigrationIsRefusedNamingTheFile(TestDatabase db) {
     Migrations migrations = Migrations.copyOf("basic", temp);
     migrations.apply(db.dataSource());
