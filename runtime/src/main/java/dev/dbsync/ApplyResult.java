@@ -19,8 +19,17 @@ public record ApplyResult(String schema, List<Migration> applied, String version
     applied = List.copyOf(applied);
   }
 
-  /** One applied migration: {@code V1__create_profiles_posts.sql} is version 1, "create profiles posts". */
-  public record Migration(String version, String description, String script, Duration duration) {}
+  /**
+   * One applied migration: {@code V1__create_profiles_posts.sql} is version 1, "create profiles posts".
+   *
+   * @param backups production mode's copies of the tables it changed destructively
+   *     ({@code public.t -> dbsync_backup.t_v2}), empty otherwise
+   */
+  public record Migration(String version, String description, String script, Duration duration, List<String> backups) {
+    public Migration {
+      backups = List.copyOf(backups);
+    }
+  }
 
   public boolean upToDate() {
     return applied.isEmpty();
@@ -33,7 +42,8 @@ public record ApplyResult(String schema, List<Migration> applied, String version
     }
     return EngineMessages.applied(schema, backup,
         applied.stream()
-            .map(m -> EngineMessages.appliedMigration(m.version(), m.description(), m.duration().toMillis()))
+            .map(m -> EngineMessages.appliedMigration(
+                m.version(), m.description(), m.duration().toMillis(), m.backups()))
             .toList(),
         duration.toMillis());
   }

@@ -203,6 +203,19 @@ class ApplyTest {
   }
 
   @Test
+  void aSqlStandardFunctionBodyRunsAsOneStatement(TestDatabase db) {
+    Migrations migrations = Migrations.in(temp).add("V1__create_sign.sql",
+        "CREATE FUNCTION sign_of(x int) RETURNS text LANGUAGE sql\nBEGIN ATOMIC\n"
+            + "  SELECT CASE WHEN x >= 0 THEN 'plus;' ELSE 'minus' END;\nEND;\n"
+            + "CREATE TABLE signs AS SELECT sign_of(-1) AS s;\n");
+
+    migrations.apply(db.dataSource());
+
+    assertEquals(List.of("minus"), Catalog.query(db.dataSource(), "SELECT s FROM signs"));
+    assertEquals(List.of("plus;"), Catalog.query(db.dataSource(), "SELECT sign_of(1)"));
+  }
+
+  @Test
   void aTamperedMigrationIsRefusedNamingTheFile(TestDatabase db) {
     Migrations migrations = Migrations.copyOf("basic", temp);
     migrations.apply(db.dataSource());
@@ -216,6 +229,18 @@ class ApplyTest {
     assertTrue(e.getMessage().contains("-> Applied to database : " + applied + "\n-> Resolved locally    : "
         + checksum(migrations, "V2__add_posts_published.sql")), e.getMessage());
     assertTrue(e.getMessage().contains("Either revert the changes to V2__add_posts_published.sql"), e.getMessage());
+  }
+
+  @Test
+  void anAppliedRowWithoutChecksumIsAMismatch(TestDatabase db) {
+    Migrations migrations = Migrations.copyOf("basic", temp);
+    migrations.apply(db.dataSource());
+    Catalog.execute(db.dataSource(), "UPDATE flyway_schema_history SET checksum = NULL WHERE version = '2'");
+
+    MigrationException e = assertThrows(MigrationException.class, () -> migrations.apply(db.dataSource()));
+
+    assertTrue(e.getMessage().contains("-> Applied to database : null\n-> Resolved locally    : "
+        + checksum(migrations, "V2__add_posts_published.sql")), e.getMessage());
   }
 
   @Test

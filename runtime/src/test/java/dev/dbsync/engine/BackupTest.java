@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbsync.ApplyResult;
+import dev.dbsync.DbSync;
 import dev.dbsync.MigrationException;
 import dev.dbsync.testing.FreshDatabase;
 import dev.dbsync.testing.TestDatabase;
@@ -68,6 +69,44 @@ class BackupTest {
 
     assertNull(result.backup());
     assertFalse(Files.exists(backups));
+  }
+
+  @Test
+  void productionModeCopiesTheTablesADestructiveMigrationChangesIntoTheBackupSchema(TestDatabase db) {
+    Migrations migrations = Migrations.in(temp.resolve("m"))
+        .add("V1__create_tables.sql", "CREATE TABLE t (id int PRIMARY KEY, b text);\n"
+            + "INSERT INTO t VALUES (1, 'one'), (2, 'two');\nCREATE TABLE tt (id int);\nCREATE SCHEMA app;\n"
+            + "CREATE TABLE app.t (id int);\nINSERT INTO app.t VALUES (7);");
+    migrations.apply(db.dataSource());
+    migrations.add("V2__drop_columns.sql", "-- dbsync:from 1\n-- dbsync:to 2\n"
+        + "-- dbsync:destructive drop column public.t.b\n-- dbsync:destructive drop table app.t\n"
+        + "ALTER TABLE t DROP COLUMN b;\nDROP TABLE app.t;\n");
+
+    ApplyResult result = migrations.configure().mode(DbSync.Mode.PRODUCTION).allowDestructive(true)
+        .apply(db.dataSource());
+
+    assertEquals(List.of("app.t -> dbsync_backup.app_t_v2", "public.t -> dbsync_backup.t_v2"),
+        result.applied().get(0).backups());
+    assertEquals(List.of("1 | one", "2 | two"),
+        Catalog.query(db.dataSource(), "SELECT id, b FROM dbsync_backup.t_v2 ORDER BY id"));
+    assertEquals(List.of("7"), Catalog.query(db.dataSource(), "SELECT id FROM dbsync_backup.app_t_v2"));
+    // the documented restore of a dropped column, through the primary key
+    Catalog.execute(db.dataSource(), "ALTER TABLE t ADD COLUMN b text;"
+        + " UPDATE t SET b = backup.b FROM dbsync_backup.t_v2 backup WHERE backup.id = t.id");
+    assertEquals(List.of("1 | one", "2 | two"), Catalog.query(db.dataSource(), "SELECT id, b FROM t ORDER BY id"));
+  }
+
+  @Test
+  void aRolledBackDestructiveMigrationLeavesNoBackupBehind(TestDatabase db) {
+    Migrations migrations = Migrations.in(temp.resolve("m")).add("V1__create_t.sql", "CREATE TABLE t (id int);");
+    migrations.apply(db.dataSource());
+    migrations.add("V2__drop_t.sql", "-- dbsync:destructive drop table public.t\nDROP TABLE t;\nSELECT 1/0;");
+
+    assertThrows(MigrationException.class, () -> migrations.configure().mode(DbSync.Mode.PRODUCTION)
+        .allowDestructive("2").apply(db.dataSource()));
+
+    assertEquals(List.of("0"), Catalog.query(db.dataSource(),
+        "SELECT count(*) FROM pg_namespace WHERE nspname = 'dbsync_backup'"));
   }
 
   /** Runs a PostgreSQL client program against the tests' server; returns its output. */

@@ -110,6 +110,42 @@ class FaultTest {
   }
 
   @Test
+  void aStatementRunningLongerThanTheStatementTimeoutRollsBack(TestDatabase db) {
+    Migrations migrations = Migrations.in(temp)
+        .add("V1__create_t.sql", "CREATE TABLE t (id int);")
+        .add("V2__slow.sql", "SELECT pg_sleep(3);");
+
+    MigrationException e = assertThrows(MigrationException.class,
+        () -> migrations.configure().statementTimeout(Duration.ofMillis(300)).apply(db.dataSource()));
+
+    assertEquals("57014", e.sqlState());
+    assertTrue(e.getMessage().contains("ran longer than the statement timeout; raise DBSYNC_STATEMENT_TIMEOUT"),
+        e.getMessage());
+    assertEquals(List.of(), Catalog.objects(db.dataSource()));
+  }
+
+  @Test
+  void operatorsConfigureThroughSystemProperties(TestDatabase db) {
+    Migrations migrations = Migrations.in(temp)
+        .add("V1__create_t.sql", "CREATE TABLE t (a int, b int);")
+        .add("V2__drop_t_b.sql", "-- dbsync:destructive drop column public.t.b\nALTER TABLE t DROP COLUMN b;");
+    System.setProperty("dbsync.mode", "production");
+    try {
+      MigrationException refused = assertThrows(MigrationException.class, () -> migrations.apply(db.dataSource()));
+      assertTrue(refused.getMessage().contains("destructive"), refused.getMessage());
+
+      System.setProperty("dbsync.lock.wait", "soon");
+      IllegalArgumentException invalid =
+          assertThrows(IllegalArgumentException.class, () -> migrations.apply(db.dataSource()));
+      assertTrue(invalid.getMessage().contains("DBSYNC_LOCK_WAIT"), invalid.getMessage());
+    } finally {
+      System.clearProperty("dbsync.mode");
+      System.clearProperty("dbsync.lock.wait");
+    }
+    assertEquals(2, migrations.apply(db.dataSource()).applied().size());
+  }
+
+  @Test
   void theMigrationLockIsFlywaysAndWaitingForItIsBounded(TestDatabase db) throws Exception {
     Migrations migrations = Migrations.in(temp).add("V1__create_t.sql", "CREATE TABLE t (id int);");
     try (Connection flyway = db.connect(); Statement s = flyway.createStatement()) {

@@ -191,8 +191,9 @@ public final class EngineMessages {
         + listed + (backup == null ? "" : "; backup before: " + backup);
   }
 
-  public static String appliedMigration(String version, String description, long millis) {
-    return "V" + version + " " + description + " (" + millis + " ms)";
+  public static String appliedMigration(String version, String description, long millis, List<String> backups) {
+    return "V" + version + " " + description + " (" + millis + " ms"
+        + (backups.isEmpty() ? "" : "; backed up " + String.join(", ", backups)) + ")";
   }
 
   private static String format(Duration d) {

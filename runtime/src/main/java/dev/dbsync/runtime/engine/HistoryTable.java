@@ -58,8 +58,9 @@ public final class HistoryTable {
     List<HistoryRow> history = new ArrayList<>();
     while (rows.next()) {
       int checksum = rows.getInt(6);
+      Integer nullableChecksum = rows.wasNull() ? null : checksum; // a baseline row has none
       history.add(new HistoryRow(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4),
-          rows.getString(5), rows.wasNull() ? null : checksum, rows.getBoolean(7)));
+          rows.getString(5), nullableChecksum, rows.getBoolean(7)));
     }
     return history;
   }

@@ -202,6 +202,7 @@ public final class Migrator {
       try (Statement statement = connection.createStatement()) {
         for (PreparedMigration p : group) {
           long began = System.nanoTime();
+          List<String> backups = backUpTables(p);
           for (String sql : p.statements()) {
             try {
               statement.execute(sql);
@@ -211,7 +212,7 @@ public final class Migrator {
           }
           Duration took = Duration.ofNanos(System.nanoTime() - began);
           rows.add(new HistoryTable.Applied(p.file(), p.checksum(), took.toMillis()));
-          migrations.add(migration(p, took));
+          migrations.add(migration(p, took, backups));
         }
       }
       history.insert(connection, plan.nextRank(), rows);
@@ -238,6 +239,7 @@ public final class Migrator {
         try {
           statement.execute("SELECT " + timeouts(false));
           long began = System.nanoTime();
+          List<String> backups = backUpTables(p);
           for (String sql : p.statements()) {
             try {
               statement.execute(sql);
@@ -249,7 +251,7 @@ public final class Migrator {
           Duration took = Duration.ofNanos(System.nanoTime() - began);
           history.insert(connection, plan.nextRank(),
               List.of(new HistoryTable.Applied(p.file(), p.checksum(), took.toMillis())));
-          applied.add(migration(p, took));
+          applied.add(migration(p, took, backups));
         } finally {
           quietly(() -> statement.execute("SELECT set_config('lock_timeout', " + Identifiers.literal(saved[0])
               + ", false), set_config('statement_timeout', " + Identifiers.literal(saved[1]) + ", false),"
@@ -257,6 +259,12 @@ public final class Migrator {
           quietly(() -> connection.setAutoCommit(false));
         }
       }
+    }
+
+    /** Production mode copies the tables a destructive migration changes before it runs. */
+    private List<String> backUpTables(PreparedMigration p) throws SQLException {
+      return settings.mode() == DbSync.Mode.PRODUCTION && !p.destructive().isEmpty()
+          ? TableBackup.copy(connection, p) : List.of();
     }
 
     private MigrationException statementFailed(PreparedMigration p, String sql, SQLException e) {
@@ -354,8 +362,9 @@ public final class Migrator {
     }
   }
 
-  private static ApplyResult.Migration migration(PreparedMigration p, Duration took) {
-    return new ApplyResult.Migration(p.file().version().text(), p.file().description(), p.file().script(), took);
+  private static ApplyResult.Migration migration(PreparedMigration p, Duration took, List<String> backups) {
+    return new ApplyResult.Migration(
+        p.file().version().text(), p.file().description(), p.file().script(), took, backups);
   }
 
   private static void sleep(long millis) {

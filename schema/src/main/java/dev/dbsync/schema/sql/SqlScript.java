@@ -2,6 +2,7 @@ package dev.dbsync.schema.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Splits a PostgreSQL migration script into its statements at top-level semicolons. A semicolon does not
@@ -11,8 +12,9 @@ import java.util.List;
  * white space that precede it, so that its first word is its command; statements that are only comments are
  * dropped.
  *
- * <p>Not understood: SQL-standard function bodies ({@code BEGIN ATOMIC ... END}) and {@code COPY ... FROM
- * stdin} data, which migrations should not contain.
+ * SQL-standard routine bodies ({@code CREATE FUNCTION ... BEGIN ATOMIC ...; END}) stay whole.
+ *
+ * <p>Not understood: {@code COPY ... FROM stdin} data, which migrations should not contain.
  */
 public final class SqlScript {
   private SqlScript() {}
@@ -22,11 +24,25 @@ public final class SqlScript {
     int start = 0;
     int i = 0;
     int length = sql.length();
+    List<String> leadingWords = new ArrayList<>();
+    int blockDepth = 0;
     while (i < length) {
       char c = sql.charAt(i);
-      if (c == ';') {
+      if (c == ';' && blockDepth == 0) {
         add(statements, sql.substring(start, i));
         start = ++i;
+        leadingWords.clear();
+      } else if (isIdentifierPart(c) && c != '$' && (i == 0 || !isIdentifierPart(sql.charAt(i - 1)))) {
+        int end = i;
+        while (end < length && isIdentifierPart(sql.charAt(end)) && sql.charAt(end) != '$') {
+          end++;
+        }
+        String word = sql.substring(i, end).toUpperCase(Locale.ROOT);
+        if (leadingWords.size() < 4) {
+          leadingWords.add(word);
+        }
+        blockDepth = nextBlockDepth(blockDepth, word, leadingWords);
+        i = end;
       } else if (c == '-' && next(sql, i) == '-') {
         i = lineEnd(sql, i);
       } else if (c == '/' && next(sql, i) == '*') {
@@ -43,6 +59,29 @@ public final class SqlScript {
     }
     add(statements, sql.substring(start));
     return List.copyOf(statements);
+  }
+
+  /**
+   * Inside a routine's SQL-standard body ({@code CREATE FUNCTION ... BEGIN ATOMIC ...; ...; END}) semicolons
+   * separate the body's statements: count BEGIN/CASE against END there, as psql does.
+   */
+  private static int nextBlockDepth(int depth, String word, List<String> leadingWords) {
+    if (depth > 0) {
+      return switch (word) {
+        case "BEGIN", "CASE" -> depth + 1;
+        case "END" -> depth - 1;
+        default -> depth;
+      };
+    }
+    return word.equals("BEGIN") && isRoutine(leadingWords) ? 1 : 0;
+  }
+
+  /** {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}. */
+  private static boolean isRoutine(List<String> words) {
+    List<String> kind = words.size() > 2 && words.get(1).equals("OR") && words.get(2).equals("REPLACE")
+        ? words.subList(3, words.size()) : words.subList(Math.min(1, words.size()), words.size());
+    return !words.isEmpty() && words.get(0).equals("CREATE") && !kind.isEmpty()
+        && (kind.get(0).equals("FUNCTION") || kind.get(0).equals("PROCEDURE"));
   }
 
   private static void add(List<String> statements, String chunk) {

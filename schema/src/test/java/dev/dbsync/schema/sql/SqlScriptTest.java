@@ -86,6 +86,15 @@ class SqlScriptTest {
   }
 
   @Test
+  void sqlStandardRoutineBodiesStayWhole() {
+    String function = "CREATE OR REPLACE FUNCTION f(x int) RETURNS text LANGUAGE sql\nBEGIN ATOMIC\n"
+        + "  SELECT CASE WHEN x > 0 THEN 'pos;' ELSE 'neg' END;\n  SELECT 'x';\nEND";
+    String procedure = "CREATE PROCEDURE p() BEGIN ATOMIC INSERT INTO t VALUES (1); END";
+    assertEquals(List.of(function, procedure, "BEGIN", "SELECT 11", "END"),
+        SqlScript.split(function + ";\n" + procedure + ";\nBEGIN;\nSELECT 11;\nEND;"));
+  }
+
+  @Test
   void nothingButCommentsIsNoStatement() {
     assertEquals(List.of(), SqlScript.split("-- only\n/* comments */\n \n"));
   }

@@ -1,0 +1,70 @@
+package dev.dbsync.runtime.engine;
+
+import dev.dbsync.schema.model.QualifiedName;
+import dev.dbsync.schema.sql.Identifiers;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Production mode's backup of the tables a destructive migration touches: before the migration's statements, in
+ * the same transaction, each table named in its {@code -- dbsync:destructive} lines is copied whole into schema
+ * {@value #SCHEMA} as {@code <table>_v<version>} (schema-prefixed outside {@code public}). The copy commits with
+ * the migration, so a committed destructive change can still be undone by hand
+ * ({@code INSERT INTO t SELECT * FROM dbsync_backup.t_v5}, or a column back through the primary key).
+ */
+final class TableBackup {
+  static final String SCHEMA = "dbsync_backup";
+
+  private TableBackup() {}
+
+  /** Copies the tables; returns what was copied where ({@code public.t -> dbsync_backup.t_v2}). */
+  static List<String> copy(Connection connection, PreparedMigration migration) throws SQLException {
+    List<QualifiedName> affected = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet tables = statement.executeQuery("SELECT n.nspname, c.relname FROM pg_class c"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p')"
+            + " AND n.nspname NOT IN ('pg_catalog', 'information_schema', '" + SCHEMA + "')"
+            + " AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 1, 2")) {
+      while (tables.next()) {
+        QualifiedName table = QualifiedName.of(tables.getString(1), tables.getString(2));
+        if (migration.destructive().stream().anyMatch(change -> names(change, table))) {
+          affected.add(table);
+        }
+      }
+    }
+    List<String> copies = new ArrayList<>();
+    if (affected.isEmpty()) {
+      return copies;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+      for (QualifiedName table : affected) {
+        QualifiedName copy = QualifiedName.of(SCHEMA, copyName(table, migration.file().version()));
+        statement.execute("CREATE TABLE " + Identifiers.quote(copy) + " AS TABLE " + Identifiers.quote(table));
+        copies.add(table + " -> " + copy);
+      }
+    }
+    return copies;
+  }
+
+  /** Whether a change description names the table: {@code drop column public.t.b} names {@code public.t}. */
+  private static boolean names(String change, QualifiedName table) {
+    return Pattern.compile("(?<![\\w.\"])" + Pattern.quote(table.toString()) + "(?![\\w\"])").matcher(change).find();
+  }
+
+  private static String copyName(QualifiedName table, MigrationVersion version) {
+    String suffix = "_v" + version.text().replace('.', '_');
+    String base = QualifiedName.DEFAULT_SCHEMA.equals(table.schema())
+        ? table.name() : table.schema() + "_" + table.name();
+    while (base.getBytes(StandardCharsets.UTF_8).length + suffix.length() > Identifiers.MAX_BYTES) {
+      base = base.substring(0, base.length() - 1); // PostgreSQL would cut the version off instead
+    }
+    return base + suffix;
+  }
+}
