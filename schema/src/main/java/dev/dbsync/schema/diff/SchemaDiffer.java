@@ -653,10 +653,8 @@ public final class SchemaDiffer {
         : change.table();
   }
 
+  /** The column a warning belongs to; a dropped column's component is gone, so its warning goes to the record. */
   private static String warningColumn(SchemaChange change) {
-    if (change instanceof ColumnDropped dropped) {
-      return null; // the component is gone; the warning goes to the record
-    }
     return change instanceof ColumnTypeChanged changed ? changed.column() : null;
   }
 }
