@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Something the differ refuses (ERROR) or wants a reviewer to see (WARNING), attached to the table (the
- * record) and, when there is one, the column (the record component) it is about.
+ * record) and, when there is one, the column (the record component) it is about. A problem about an enum
+ * type (a label renamed twice, a type or value dropped) names the enum type in {@code table}.
  *
  * @param column column name in {@code table}, or null when the problem is about the table as a whole
  */

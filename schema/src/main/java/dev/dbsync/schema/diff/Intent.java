@@ -2,6 +2,7 @@ package dev.dbsync.schema.diff;
 
 import dev.dbsync.schema.model.QualifiedName;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,14 +109,14 @@ public record Intent(
   }
 
   private static <K, V> Map<K, List<V>> copyOfLists(Map<K, List<V>> map) {
-    Map<K, List<V>> result = new java.util.HashMap<>();
+    Map<K, List<V>> result = new HashMap<>();
     map.forEach((key, list) -> result.put(key, List.copyOf(list)));
     return Map.copyOf(result);
   }
 
   private static Map<QualifiedName, Map<String, List<String>>> copyOfNested(
       Map<QualifiedName, Map<String, List<String>>> map) {
-    Map<QualifiedName, Map<String, List<String>>> result = new java.util.HashMap<>();
+    Map<QualifiedName, Map<String, List<String>>> result = new HashMap<>();
     map.forEach((key, inner) -> result.put(key, copyOfLists(inner)));
     return Map.copyOf(result);
   }

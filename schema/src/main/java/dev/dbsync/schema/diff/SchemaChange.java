@@ -40,7 +40,7 @@ public sealed interface SchemaChange {
     }
 
     public String description() {
-      return "create schema " + schema;
+      return DiffMessages.schemaCreated(this);
     }
   }
 
@@ -50,7 +50,7 @@ public sealed interface SchemaChange {
     }
 
     public String description() {
-      return "create enum " + type.name();
+      return DiffMessages.enumCreated(this);
     }
   }
 
@@ -58,13 +58,13 @@ public sealed interface SchemaChange {
   record EnumValueAdded(QualifiedName table, String label, String before, String after)
       implements SchemaChange {
     public String description() {
-      return "add value '" + label + "' to enum " + table;
+      return DiffMessages.enumValueAdded(this);
     }
   }
 
   record EnumValueRenamed(QualifiedName table, String from, String to) implements SchemaChange {
     public String description() {
-      return "rename value '" + from + "' of enum " + table + " to '" + to + "'";
+      return DiffMessages.enumValueRenamed(this);
     }
   }
 
@@ -86,10 +86,7 @@ public sealed interface SchemaChange {
     }
 
     public String description() {
-      List<String> removed = removedLabels();
-      return removed.isEmpty()
-          ? "reorder values of enum " + to.name()
-          : "remove values " + String.join(", ", removed) + " of enum " + to.name();
+      return DiffMessages.enumRecreated(this);
     }
 
     public boolean destructive() {
@@ -106,7 +103,7 @@ public sealed interface SchemaChange {
     }
 
     public String description() {
-      return "drop enum " + type.name();
+      return DiffMessages.enumDropped(this);
     }
 
     public boolean destructive() {
@@ -121,7 +118,7 @@ public sealed interface SchemaChange {
     }
 
     public String description() {
-      return "create table " + definition.name();
+      return DiffMessages.tableCreated(this);
     }
   }
 
@@ -131,7 +128,7 @@ public sealed interface SchemaChange {
     }
 
     public String description() {
-      return "drop table " + definition.name();
+      return DiffMessages.tableDropped(this);
     }
 
     public boolean destructive() {
@@ -142,21 +139,19 @@ public sealed interface SchemaChange {
   /** Renames a table, moves it to another schema, or both. */
   record TableRenamed(QualifiedName from, QualifiedName table) implements SchemaChange {
     public String description() {
-      return from.name().equals(table.name())
-          ? "move table " + from + " to schema " + table.schema()
-          : "rename table " + from + " to " + table;
+      return DiffMessages.tableRenamed(this);
     }
   }
 
   record ColumnAdded(QualifiedName table, Column column) implements SchemaChange {
     public String description() {
-      return "add column " + table + "." + column.name();
+      return DiffMessages.columnAdded(this);
     }
   }
 
   record ColumnDropped(QualifiedName table, Column column) implements SchemaChange {
     public String description() {
-      return "drop column " + table + "." + column.name();
+      return DiffMessages.columnDropped(this);
     }
 
     public boolean destructive() {
@@ -166,7 +161,7 @@ public sealed interface SchemaChange {
 
   record ColumnRenamed(QualifiedName table, String from, String to) implements SchemaChange {
     public String description() {
-      return "rename column " + table + "." + from + " to " + to;
+      return DiffMessages.columnRenamed(this);
     }
   }
 
@@ -190,130 +185,130 @@ public sealed interface SchemaChange {
       boolean destructive)
       implements SchemaChange {
     public String description() {
-      return "change type of column " + table + "." + column + " from " + from + " to " + to;
+      return DiffMessages.columnTypeChanged(this);
     }
   }
 
   record NotNullAdded(QualifiedName table, String column) implements SchemaChange {
     public String description() {
-      return "make column " + table + "." + column + " NOT NULL";
+      return DiffMessages.notNullAdded(this);
     }
   }
 
   record NotNullDropped(QualifiedName table, String column) implements SchemaChange {
     public String description() {
-      return "make column " + table + "." + column + " nullable";
+      return DiffMessages.notNullDropped(this);
     }
   }
 
   /** Sets or changes a column's default. */
   record DefaultSet(QualifiedName table, String column, String expression) implements SchemaChange {
     public String description() {
-      return "set default of column " + table + "." + column + " to " + expression;
+      return DiffMessages.defaultSet(this);
     }
   }
 
   record DefaultDropped(QualifiedName table, String column) implements SchemaChange {
     public String description() {
-      return "drop default of column " + table + "." + column;
+      return DiffMessages.defaultDropped(this);
     }
   }
 
   record IdentityAdded(QualifiedName table, String column, Identity identity) implements SchemaChange {
     public String description() {
-      return "make column " + table + "." + column + " an identity";
+      return DiffMessages.identityAdded(this);
     }
   }
 
   record IdentityChanged(QualifiedName table, String column, Identity identity) implements SchemaChange {
     public String description() {
-      return "make identity column " + table + "." + column + " " + identity;
+      return DiffMessages.identityChanged(this);
     }
   }
 
   record IdentityDropped(QualifiedName table, String column) implements SchemaChange {
     public String description() {
-      return "drop identity of column " + table + "." + column;
+      return DiffMessages.identityDropped(this);
     }
   }
 
   /** Turns a generated column into a plain one, keeping its values. */
   record GeneratedExpressionDropped(QualifiedName table, String column) implements SchemaChange {
     public String description() {
-      return "drop generation expression of column " + table + "." + column;
+      return DiffMessages.generatedExpressionDropped(this);
     }
   }
 
   record PrimaryKeyAdded(QualifiedName table, PrimaryKey key) implements SchemaChange {
     public String description() {
-      return "add primary key " + key.name() + " to " + table;
+      return DiffMessages.primaryKeyAdded(this);
     }
   }
 
   record PrimaryKeyDropped(QualifiedName table, PrimaryKey key) implements SchemaChange {
     public String description() {
-      return "drop primary key " + key.name() + " of " + table;
+      return DiffMessages.primaryKeyDropped(this);
     }
   }
 
   record UniqueAdded(QualifiedName table, UniqueConstraint constraint) implements SchemaChange {
     public String description() {
-      return "add unique constraint " + constraint.name() + " to " + table;
+      return DiffMessages.uniqueAdded(this);
     }
   }
 
   record UniqueDropped(QualifiedName table, UniqueConstraint constraint) implements SchemaChange {
     public String description() {
-      return "drop unique constraint " + constraint.name() + " of " + table;
+      return DiffMessages.uniqueDropped(this);
     }
   }
 
   record CheckAdded(QualifiedName table, CheckConstraint check) implements SchemaChange {
     public String description() {
-      return "add check " + check.name() + " to " + table;
+      return DiffMessages.checkAdded(this);
     }
   }
 
   record CheckDropped(QualifiedName table, CheckConstraint check) implements SchemaChange {
     public String description() {
-      return "drop check " + check.name() + " of " + table;
+      return DiffMessages.checkDropped(this);
     }
   }
 
   record ForeignKeyAdded(QualifiedName table, ForeignKey key) implements SchemaChange {
     public String description() {
-      return "add foreign key " + key.name() + " to " + table;
+      return DiffMessages.foreignKeyAdded(this);
     }
   }
 
   record ForeignKeyDropped(QualifiedName table, ForeignKey key) implements SchemaChange {
     public String description() {
-      return "drop foreign key " + key.name() + " of " + table;
+      return DiffMessages.foreignKeyDropped(this);
     }
   }
 
   /** Renames a primary key, unique, check or foreign key constraint whose definition did not change. */
   record ConstraintRenamed(QualifiedName table, String from, String to) implements SchemaChange {
     public String description() {
-      return "rename constraint " + from + " of " + table + " to " + to;
+      return DiffMessages.constraintRenamed(this);
     }
   }
 
   record IndexCreated(QualifiedName table, Index index) implements SchemaChange {
     public String description() {
-      return "create index " + index.name() + " on " + table;
+      return DiffMessages.indexCreated(this);
     }
   }
 
   record IndexDropped(QualifiedName table, Index index) implements SchemaChange {
     public String description() {
-      return "drop index " + index.name() + " of " + table;
+      return DiffMessages.indexDropped(this);
     }
   }
 
   record IndexRenamed(QualifiedName table, String from, String to) implements SchemaChange {
     public String description() {
-      return "rename index " + from + " of " + table + " to " + to;
+      return DiffMessages.indexRenamed(this);
     }
   }
 }

@@ -58,6 +58,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -83,7 +84,10 @@ public final class SchemaDiffer {
   private final Map<QualifiedName, QualifiedName> newTableNames = new TreeMap<>();
   /** Old table name to (old column name to new column name), for matched tables. */
   private final Map<QualifiedName, Map<String, String>> newColumnNames = new TreeMap<>();
-  /** New table name to columns whose type changed or that were re-added: their dependants are rebuilt. */
+  /**
+   * New table name to columns whose type changes (also to a recreated enum) or that are re-added: their
+   * indexes, checks and foreign keys are dropped before and created again after.
+   */
   private final Map<QualifiedName, Set<String>> reshapedColumns = new TreeMap<>();
   /** Enum types recreated, to the columns they convert. */
   private final Map<QualifiedName, EnumRecreatedPlan> recreatedEnums = new TreeMap<>();
@@ -576,7 +580,7 @@ public final class SchemaDiffer {
       Predicate<T> forced,
       Consumer<T> drop,
       Consumer<T> add,
-      java.util.function.BiConsumer<String, String> rename) {
+      BiConsumer<String, String> rename) {
     Map<String, T> remainingOld = new TreeMap<>();
     olds.forEach(item -> remainingOld.put(nameOf.apply(item), item));
     List<T> remainingNew = new ArrayList<>();
@@ -649,10 +653,8 @@ public final class SchemaDiffer {
         : change.table();
   }
 
+  /** The column a warning belongs to; a dropped column's component is gone, so its warning goes to the record. */
   private static String warningColumn(SchemaChange change) {
-    if (change instanceof ColumnDropped dropped) {
-      return null; // the component is gone; the warning goes to the record
-    }
     return change instanceof ColumnTypeChanged changed ? changed.column() : null;
   }
 }
