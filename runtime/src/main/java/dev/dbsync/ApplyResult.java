@@ -13,10 +13,14 @@ import java.util.List;
  * @param version the database's version afterwards, null when no migration exists at all
  * @param duration the whole call, connection included
  * @param backup the pg_dump file written before applying, or null (no backup directory, or nothing applied)
+ * @param unmanaged objects found in the managed schemas that the compiled snapshot does not declare (another
+ *     library's table, a hand-written migration's enum type): reported by the verification, never touched
  */
-public record ApplyResult(String schema, List<Migration> applied, String version, Duration duration, Path backup) {
+public record ApplyResult(
+    String schema, List<Migration> applied, String version, Duration duration, Path backup, List<String> unmanaged) {
   public ApplyResult {
     applied = List.copyOf(applied);
+    unmanaged = List.copyOf(unmanaged);
   }
 
   /**

@@ -81,6 +81,7 @@ public final class DbSync {
     private String historyTable;
     private Path backupDirectory;
     private ClassLoader classLoader;
+    private Boolean failOnDrift;
 
     private Builder() {}
 
@@ -140,6 +141,16 @@ public final class DbSync {
       return this;
     }
 
+    /**
+     * {@code DBSYNC_FAIL_ON_DRIFT}: whether a database that, after the migrations ran, differs from the compiled
+     * snapshot ({@code db/dbsync/schema.json}) fails the apply — everything rolled back — or is only logged
+     * (default true; production mode always fails).
+     */
+    public Builder failOnDrift(boolean fail) {
+      this.failOnDrift = fail;
+      return this;
+    }
+
     /** Where {@code db/migration} is looked up (default: the thread's context class loader). */
     public Builder classLoader(ClassLoader classLoader) {
       this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
@@ -149,7 +160,8 @@ public final class DbSync {
     public ApplyResult apply(DataSource dataSource) {
       Settings settings = Settings.resolve(
           new Settings.Explicit(
-              mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable, backupDirectory),
+              mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable, backupDirectory,
+              failOnDrift),
           Settings.systemEnvironment());
       return new Migrator(settings, new MigrationLocation(loader(), MigrationLocation.DEFAULT)).apply(dataSource);
     }

@@ -164,6 +164,21 @@ public final class EngineMessages {
     return "Cannot list migrations at " + url + ": only directories and jar files are supported.";
   }
 
+  public static String verificationFailed(String lastScript, List<String> differences, boolean rolledBack) {
+    return "After the pending migrations (the last one " + lastScript + ") the database does not match the"
+        + " compiled schema (db/dbsync/schema.json):\n  - " + String.join("\n  - ", differences) + "\n"
+        + (rolledBack
+            ? "Everything was rolled back. A migration does something the records do not declare: change the"
+                + " migration, or the records (and recompile), so that both say the same. To only log such"
+                + " differences in development, set DBSYNC_FAIL_ON_DRIFT=false."
+            : "The migrations were committed anyway (DBSYNC_FAIL_ON_DRIFT=false).");
+  }
+
+  public static String snapshotUnreadable(String location, String problem) {
+    return "The compiled schema " + location + " cannot be read (" + problem + "): rebuild the project so that"
+        + " the annotation processor writes it again, and do not edit it by hand.";
+  }
+
   public static String invalidSetting(String source, String value, String expected) {
     return "Invalid value '" + value + "' for " + source + ": expected " + expected + ".";
   }

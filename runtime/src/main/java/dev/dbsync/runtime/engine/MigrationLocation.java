@@ -54,6 +54,10 @@ public final class MigrationLocation {
     this.location = location;
   }
 
+  public ClassLoader classLoader() {
+    return classLoader;
+  }
+
   /** The migrations found, ordered by version; two files with the same version are an error. */
   public List<MigrationFile> migrations() {
     List<MigrationFile> found = new ArrayList<>();

@@ -3,6 +3,8 @@ package dev.dbsync.runtime.engine;
 import dev.dbsync.ApplyResult;
 import dev.dbsync.DbSync;
 import dev.dbsync.MigrationException;
+import dev.dbsync.schema.diff.Drift;
+import dev.dbsync.schema.model.Schema;
 import dev.dbsync.schema.sql.Identifiers;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -71,6 +74,7 @@ public final class Migrator {
     private final long start;
     private final List<ApplyResult.Migration> applied = new ArrayList<>();
     private Path backup;
+    private List<String> unmanaged = List.of();
 
     Run(Connection connection, List<MigrationFile> files, long start) {
       this.connection = connection;
@@ -122,6 +126,9 @@ public final class Migrator {
             group = 1;
           } else {
             run(plan, pending.subList(0, group));
+            if (group == pending.size()) {
+              verify(pending.get(group - 1));
+            }
             connection.commit();
           }
           if (group == pending.size()) {
@@ -310,13 +317,38 @@ public final class Migrator {
       return holders;
     }
 
+    /**
+     * Compares the database, before COMMIT, with the compiled snapshot: a difference in what the snapshot
+     * declares rolls everything back (or, with failOnDrift off in development, is logged); objects it does not
+     * declare are listed in the result and left alone.
+     */
+    private void verify(PreparedMigration last) throws SQLException {
+      Optional<Schema> snapshot = Verification.snapshot(location.classLoader());
+      if (snapshot.isEmpty()) {
+        return;
+      }
+      Drift drift = Verification.compare(connection, snapshot.get(), history.name());
+      unmanaged = drift.unmanaged();
+      if (drift.isEmpty()) {
+        return;
+      }
+      String message = EngineMessages.verificationFailed(last.file().script(), drift.differences(),
+          settings.failOnDrift());
+      if (settings.failOnDrift()) {
+        rollbackQuietly(connection);
+        throw new MigrationException(message, last.file().script(), null, null, null);
+      }
+      LOG.log(System.Logger.Level.WARNING, message);
+    }
+
     private List<String> committedLabels() {
       return applied.stream().map(m -> "V" + m.version()).toList();
     }
 
     private ApplyResult result(String version) {
       return new ApplyResult(
-          history.name().schema(), applied, version, Duration.ofNanos(System.nanoTime() - start), backup);
+          history.name().schema(), applied, version, Duration.ofNanos(System.nanoTime() - start), backup,
+          unmanaged);
     }
   }
 

@@ -21,10 +21,12 @@ import java.util.regex.Pattern;
  *
  * @param statementTimeout null: the server's own setting is left alone
  * @param backupDirectory null: no pg_dump before migrating
+ * @param failOnDrift whether a database that differs from the compiled snapshot after the migrations fails the
+ *     apply (rolled back) rather than being logged; always true in production mode
  */
 public record Settings(
     DbSync.Mode mode, Duration lockTimeout, Duration statementTimeout, Duration lockWait,
-    DestructivePolicy destructive, QualifiedName historyTable, Path backupDirectory) {
+    DestructivePolicy destructive, QualifiedName historyTable, Path backupDirectory, boolean failOnDrift) {
 
   public static final String MODE = "DBSYNC_MODE";
   public static final String LOCK_TIMEOUT = "DBSYNC_LOCK_TIMEOUT";
@@ -33,6 +35,7 @@ public record Settings(
   public static final String ALLOW_DESTRUCTIVE = "DBSYNC_ALLOW_DESTRUCTIVE";
   public static final String HISTORY_TABLE = "DBSYNC_HISTORY_TABLE";
   public static final String BACKUP_DIR = "DBSYNC_BACKUP_DIR";
+  public static final String FAIL_ON_DRIFT = "DBSYNC_FAIL_ON_DRIFT";
 
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(2);
@@ -69,8 +72,8 @@ public record Settings(
   /** What the code set; null where it set nothing. */
   public record Explicit(
       DbSync.Mode mode, Duration lockTimeout, Duration statementTimeout, Duration lockWait,
-      DestructivePolicy destructive, String historyTable, Path backupDirectory) {
-    public static final Explicit NONE = new Explicit(null, null, null, null, null, null, null);
+      DestructivePolicy destructive, String historyTable, Path backupDirectory, Boolean failOnDrift) {
+    public static final Explicit NONE = new Explicit(null, null, null, null, null, null, null, null);
   }
 
   /** Reads a setting by its environment variable name: system property first, then the environment. */
@@ -102,7 +105,23 @@ public record Settings(
         : historyTable(table, explicit.historyTable() != null ? "historyTable(...)" : describe(HISTORY_TABLE));
     Path backupDirectory = explicit.backupDirectory() != null
         ? explicit.backupDirectory() : backupDirectory(environment);
-    return new Settings(mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable, backupDirectory);
+    boolean failOnDrift = mode == DbSync.Mode.PRODUCTION
+        || (explicit.failOnDrift() != null ? explicit.failOnDrift() : flag(environment, FAIL_ON_DRIFT, true));
+    return new Settings(
+        mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable, backupDirectory, failOnDrift);
+  }
+
+  private static boolean flag(UnaryOperator<String> environment, String variable, boolean fallback) {
+    String value = environment.apply(variable);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(
+          EngineMessages.invalidSetting(describe(variable), value, "true or false"));
+    };
   }
 
   private static DbSync.Mode mode(UnaryOperator<String> environment) {

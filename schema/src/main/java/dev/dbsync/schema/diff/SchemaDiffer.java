@@ -48,18 +48,19 @@ import dev.dbsync.schema.model.Schema;
 import dev.dbsync.schema.model.Table;
 import dev.dbsync.schema.model.TypeRef;
 import dev.dbsync.schema.model.UniqueConstraint;
+import dev.dbsync.schema.sql.SqlDefaults;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -422,7 +423,8 @@ public final class SchemaDiffer {
       QualifiedName formerTable, QualifiedName table, Column old, Column column, Set<String> retyped) {
     String name = column.name();
     if (column.generated() != null
-        && (!column.generated().equals(old.generated()) || mentions(column.generated(), retyped))) {
+        && (!SqlDefaults.equivalent(old.generated(), column.generated(), null)
+            || mentions(column.generated(), retyped))) {
       // PostgreSQL can neither change a generation expression in place nor the type of a column one
       // uses: the column is computed anew.
       changes.add(new ColumnDropped(formerTable, old));
@@ -456,7 +458,7 @@ public final class SchemaDiffer {
     } else {
       defaultHandled = false;
     }
-    if (!defaultHandled && !Objects.equals(old.defaultValue(), column.defaultValue())) {
+    if (!defaultHandled && !SqlDefaults.equivalent(old.defaultValue(), column.defaultValue(), column.type())) {
       changes.add(column.defaultValue() == null
           ? new DefaultDropped(table, name)
           : new DefaultSet(table, name, column.defaultValue()));
@@ -496,6 +498,7 @@ public final class SchemaDiffer {
         optional(former.primaryKey()), optional(table.primaryKey()),
         PrimaryKey::name,
         key -> new PrimaryKey(key.name(), newColumns(oldName, key.columns())),
+        Object::equals,
         (key, newKeyName) -> new PrimaryKey(newKeyName, key.columns()),
         key -> false, // PostgreSQL rebuilds a key's index itself when a column type changes
         key -> {
@@ -508,6 +511,7 @@ public final class SchemaDiffer {
         former.uniques(), table.uniques(),
         UniqueConstraint::name,
         unique -> new UniqueConstraint(unique.name(), newColumns(oldName, unique.columns())),
+        Object::equals,
         (unique, newKeyName) -> new UniqueConstraint(newKeyName, unique.columns()),
         unique -> false,
         unique -> {
@@ -520,6 +524,7 @@ public final class SchemaDiffer {
         former.checks(), table.checks(),
         CheckConstraint::name,
         check -> new CheckConstraint(check.name(), newExpression(oldName, check.expression())),
+        (a, b) -> a.name().equals(b.name()) && SqlDefaults.equivalent(a.expression(), b.expression(), null),
         (check, newCheckName) -> new CheckConstraint(newCheckName, check.expression()),
         check -> mentions(check.expression(), reshaped),
         check -> changes.add(new CheckDropped(oldName, check)),
@@ -531,6 +536,8 @@ public final class SchemaDiffer {
         Index::name,
         index -> new Index(index.name(), newColumns(oldName, index.columns()), index.unique(),
             index.method(), index.where() == null ? null : newExpression(oldName, index.where())),
+        (a, b) -> a.name().equals(b.name()) && a.columns().equals(b.columns()) && a.unique() == b.unique()
+            && a.method().equals(b.method()) && SqlDefaults.equivalent(a.where(), b.where(), null),
         (index, newIndexName) ->
             new Index(newIndexName, index.columns(), index.unique(), index.method(), index.where()),
         index -> anyReshaped(index.columns(), reshaped)
@@ -554,6 +561,7 @@ public final class SchemaDiffer {
         key -> new ForeignKey(key.name(), newColumns(oldName, key.columns()),
             newTableNames.getOrDefault(key.target(), key.target()),
             newColumns(key.target(), key.targetColumns()), key.onDelete(), key.onUpdate()),
+        Object::equals,
         (key, newKeyName) -> new ForeignKey(newKeyName, key.columns(), key.target(), key.targetColumns(),
             key.onDelete(), key.onUpdate()),
         key -> anyReshaped(newColumns(oldName, key.columns()), reshapedColumns.getOrDefault(name, Set.of()))
@@ -576,6 +584,7 @@ public final class SchemaDiffer {
       List<T> news,
       Function<T, String> nameOf,
       Function<T, T> inNewNames,
+      BiPredicate<T, T> same,
       BiFunction<T, String, T> renamed,
       Predicate<T> forced,
       Consumer<T> drop,
@@ -588,7 +597,7 @@ public final class SchemaDiffer {
       T old = remainingOld.remove(nameOf.apply(item));
       if (old == null) {
         remainingNew.add(item);
-      } else if (!inNewNames.apply(old).equals(item) || forced.test(old)) {
+      } else if (!same.test(inNewNames.apply(old), item) || forced.test(old)) {
         drop.accept(old);
         add.accept(item);
       }
@@ -598,7 +607,7 @@ public final class SchemaDiffer {
       String match =
           remainingOld.entrySet().stream()
               .filter(e -> !forced.test(e.getValue())
-                  && renamed.apply(inNewNames.apply(e.getValue()), name).equals(item))
+                  && same.test(renamed.apply(inNewNames.apply(e.getValue()), name), item))
               .map(Map.Entry::getKey)
               .findFirst()
               .orElse(null);
