@@ -1,0 +1,64 @@
+package dev.dbsync.schema.lint;
+
+/** Every text the migration lint shows a user; the tests assert with the same methods. */
+public final class LintMessages {
+  /** Statements are quoted up to this many characters. */
+  static final int STATEMENT_LENGTH = 100;
+
+  private LintMessages() {}
+
+  /** {@code <file>: `<statement>` <risk>; safer: <form>}. */
+  public static String finding(LintFinding finding) {
+    return finding.script() + ": `" + abbreviate(finding.statement()) + "` " + risk(finding) + "; safer: "
+        + saferForm(finding);
+  }
+
+  public static String risk(LintFinding finding) {
+    String table = finding.table();
+    return switch (finding.rule()) {
+      case FOREIGN_KEY_NOT_VALID_MISSING ->
+          "checks every row of " + table + " while holding a lock that blocks writes to it and to the"
+              + " referenced table";
+      case CHECK_NOT_VALID_MISSING ->
+          "checks every row of " + table + " while holding an ACCESS EXCLUSIVE lock (no reads, no writes)";
+      case SET_NOT_NULL_WITHOUT_CHECK ->
+          "scans every row of " + table + " while holding an ACCESS EXCLUSIVE lock (no reads, no writes)";
+      case TYPE_CHANGE_REWRITES ->
+          "rewrites " + table + " and rebuilds its indexes while holding an ACCESS EXCLUSIVE lock (no reads,"
+              + " no writes)";
+      case INDEX_NOT_CONCURRENT -> "blocks writes to " + table + " until the index is built";
+      case ADD_COLUMN_REWRITES ->
+          "computes a value for every row, rewriting " + table + " while holding an ACCESS EXCLUSIVE lock (no"
+              + " reads, no writes)";
+    };
+  }
+
+  public static String saferForm(LintFinding finding) {
+    String table = finding.table();
+    return switch (finding.rule()) {
+      case FOREIGN_KEY_NOT_VALID_MISSING, CHECK_NOT_VALID_MISSING ->
+          "add the constraint NOT VALID, then `ALTER TABLE " + table + " VALIDATE CONSTRAINT <name>` in a later"
+              + " migration (VALIDATE takes only a SHARE UPDATE EXCLUSIVE lock); -Adbsync.safeDdl=true"
+              + " generates this";
+      case SET_NOT_NULL_WITHOUT_CHECK ->
+          "`ALTER TABLE " + table + " ADD CONSTRAINT <name> CHECK (<column> IS NOT NULL) NOT VALID`, then in a"
+              + " later migration VALIDATE CONSTRAINT <name>, SET NOT NULL (it uses the validated check instead"
+              + " of scanning) and DROP CONSTRAINT <name>; -Adbsync.safeDdl=true generates this";
+      case TYPE_CHANGE_REWRITES ->
+          "add a column of the new type, backfill it in batches, then swap the columns in a short migration"
+              + " (only widening a varchar or changing it to text avoids the rewrite)";
+      case INDEX_NOT_CONCURRENT ->
+          "CREATE INDEX CONCURRENTLY, alone in its own migration (it cannot run in a transaction; dbsync runs"
+              + " such a migration outside one); -Adbsync.safeDdl=true generates this";
+      case ADD_COLUMN_REWRITES ->
+          "add the column without the default (or with a constant one), set the default in a second statement,"
+              + " and fill existing rows in batches";
+    };
+  }
+
+  /** The statement on one line, cut to {@value #STATEMENT_LENGTH} characters. */
+  public static String abbreviate(String statement) {
+    String line = statement.strip().replaceAll("\\s+", " ");
+    return line.length() <= STATEMENT_LENGTH ? line : line.substring(0, STATEMENT_LENGTH - 3) + "...";
+  }
+}
