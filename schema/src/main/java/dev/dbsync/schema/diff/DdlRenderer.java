@@ -94,14 +94,106 @@ public final class DdlRenderer {
 
   private DdlRenderer() {}
 
+  /**
+   * How statements are written.
+   *
+   * @param lockSafe on tables that already exist (may hold many rows), write the forms that do not block
+   *     traffic while a table is scanned: foreign keys and checks {@code NOT VALID} with their {@code VALIDATE}
+   *     after the commit, {@code SET NOT NULL} through a validated {@code CHECK (c IS NOT NULL)}, and indexes
+   *     {@code CONCURRENTLY} after the commit
+   */
+  public record Options(boolean lockSafe) {
+    public static final Options DEFAULT = new Options(false);
+    public static final Options LOCK_SAFE = new Options(true);
+  }
+
+  /**
+   * The statements of a migration.
+   *
+   * @param inTransaction what runs in the migration's transaction
+   * @param afterCommit what must run after that transaction committed, in a migration of its own (a
+   *     {@code VALIDATE} in the transaction that added the constraint would scan under the lock the addition
+   *     took; {@code CREATE INDEX CONCURRENTLY} cannot run in a transaction at all); empty unless lock-safe
+   */
+  public record Statements(List<String> inTransaction, List<String> afterCommit) {
+    public Statements {
+      inTransaction = List.copyOf(inTransaction);
+      afterCommit = List.copyOf(afterCommit);
+    }
+  }
+
   /** The statements of {@code changes}, in execution order, without trailing semicolons. */
   public static List<String> statements(List<SchemaChange> changes) {
-    List<String> statements = new ArrayList<>();
-    for (SchemaChange change : ordered(changes)) {
-      statements.addAll(render(change));
-    }
-    return statements;
+    return statements(changes, Options.DEFAULT).inTransaction();
   }
+
+  /** The statements of {@code changes} written as {@code options} say, each part in execution order. */
+  public static Statements statements(List<SchemaChange> changes, Options options) {
+    List<String> inTransaction = new ArrayList<>();
+    List<String> afterCommit = new ArrayList<>();
+    LockSafeForms lockSafe = options.lockSafe() ? new LockSafeForms(changes) : null;
+    for (SchemaChange change : ordered(changes)) {
+      if (lockSafe == null || !lockSafe.render(change, inTransaction, afterCommit)) {
+        inTransaction.addAll(render(change));
+      }
+    }
+    return new Statements(inTransaction, afterCommit);
+  }
+
+  /** The lock-safe forms of the changes that scan or index a table that existed before the migration. */
+  private static final class LockSafeForms {
+    /** Tables the migration creates: empty, so the plain forms are fast. */
+    private final Set<QualifiedName> newTables;
+    /** Referenced tables and columns of added foreign keys: their unique index must exist when the key is added. */
+    private final Set<List<Object>> referencedKeys;
+
+    LockSafeForms(List<SchemaChange> changes) {
+      newTables = changes.stream()
+          .filter(c -> c instanceof TableCreated)
+          .map(SchemaChange::table)
+          .collect(Collectors.toSet());
+      referencedKeys = changes.stream()
+          .filter(c -> c instanceof ForeignKeyAdded)
+          .map(c -> ((ForeignKeyAdded) c).key())
+          .map(key -> List.<Object>of(key.target(), key.targetColumns()))
+          .collect(Collectors.toSet());
+    }
+
+    /** Adds the lock-safe statements of {@code change}; false when the plain form is the one to use. */
+    boolean render(SchemaChange change, List<String> inTransaction, List<String> afterCommit) {
+      if (newTables.contains(change.table())) {
+        return false;
+      }
+      if (change instanceof ForeignKeyAdded c) {
+        inTransaction.add(addForeignKey(c.table(), c.key()) + " NOT VALID");
+        afterCommit.add(validate(c.table(), c.key().name()));
+        return true;
+      }
+      if (change instanceof CheckAdded c) {
+        inTransaction.add(addCheck(c.table(), c.check().name(), c.check().expression()) + " NOT VALID");
+        afterCommit.add(validate(c.table(), c.check().name()));
+        return true;
+      }
+      if (change instanceof NotNullAdded c) {
+        // PostgreSQL 12+ skips SET NOT NULL's scan when a validated check proves the column has no nulls
+        String check = c.table().name() + "_" + c.column() + NOT_NULL_CHECK_SUFFIX;
+        inTransaction.add(addCheck(c.table(), check, quote(c.column()) + " IS NOT NULL") + " NOT VALID");
+        afterCommit.add(validate(c.table(), check));
+        afterCommit.add(alterColumn(c.table(), c.column()) + "SET NOT NULL");
+        afterCommit.add(dropConstraint(c.table(), check));
+        return true;
+      }
+      if (change instanceof IndexCreated c
+          && !(c.index().unique() && referencedKeys.contains(List.<Object>of(c.table(), c.index().columns())))) {
+        afterCommit.add(createIndex(c.table(), c.index(), true));
+        return true;
+      }
+      return false;
+    }
+  }
+
+  /** Suffix of the temporary check through which a column is made NOT NULL without a long lock. */
+  static final String NOT_NULL_CHECK_SUFFIX = "_not_null";
 
   /** {@code changes} in execution order; a stable sort, so equal phases keep the differ's order. */
   static List<SchemaChange> ordered(List<SchemaChange> changes) {
@@ -213,9 +305,7 @@ public final class DdlRenderer {
             + columnList(c.constraint().columns()));
     }
     if (change instanceof CheckAdded c) {
-      return List.of(
-            alterTable(c.table()) + "ADD CONSTRAINT " + quote(c.check().name()) + " CHECK ("
-            + c.check().expression() + ")");
+      return List.of(addCheck(c.table(), c.check().name(), c.check().expression()));
     }
     if (change instanceof ForeignKeyAdded c) {
       return List.of(addForeignKey(c.table(), c.key()));
@@ -237,7 +327,7 @@ public final class DdlRenderer {
             alterTable(c.table()) + "RENAME CONSTRAINT " + quote(c.from()) + " TO " + quote(c.to()));
     }
     if (change instanceof IndexCreated c) {
-      return List.of(createIndex(c.table(), c.index()));
+      return List.of(createIndex(c.table(), c.index(), false));
     }
     if (change instanceof IndexDropped c) {
       return List.of("DROP INDEX " + quote(new QualifiedName(c.table().schema(), c.index().name())));
@@ -374,8 +464,9 @@ public final class DdlRenderer {
     return sql.toString();
   }
 
-  private static String createIndex(QualifiedName table, Index index) {
-    return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON "
+  private static String createIndex(QualifiedName table, Index index, boolean concurrently) {
+    return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "")
+        + quote(index.name()) + " ON "
         + quote(table)
         + (index.method().equals(Index.DEFAULT_METHOD) ? "" : " USING " + index.method())
         + " " + columnList(index.columns())
@@ -387,6 +478,14 @@ public final class DdlRenderer {
     return type instanceof TypeRef.Enum enumType
         ? quote(enumType.name())
         : ((TypeRef.Builtin) type).canonical();
+  }
+
+  private static String addCheck(QualifiedName table, String name, String expression) {
+    return alterTable(table) + "ADD CONSTRAINT " + quote(name) + " CHECK (" + expression + ")";
+  }
+
+  private static String validate(QualifiedName table, String constraint) {
+    return alterTable(table) + "VALIDATE CONSTRAINT " + quote(constraint);
   }
 
   private static String dropConstraint(QualifiedName table, String name) {

@@ -50,18 +50,51 @@ public final class MigrationScript {
 
   /** The file text; byte-identical for equal arguments. */
   public static String render(String fromHash, String toHash, List<SchemaChange> changes) {
-    StringBuilder text = new StringBuilder();
-    text.append(PREFIX).append("from ").append(fromHash).append('\n');
-    text.append(PREFIX).append("to ").append(toHash).append('\n');
+    return render(fromHash, toHash, changes, DdlRenderer.Options.DEFAULT).migration();
+  }
+
+  /**
+   * The migration file text and, when {@code options} put statements after its commit, the text of the
+   * follow-up migration that runs them. The follow-up's header leads from {@code toHash} to {@code toHash}:
+   * it completes the schema the snapshot records rather than changing it, and keeps the chain intact.
+   */
+  public static Rendered render(
+      String fromHash, String toHash, List<SchemaChange> changes, DdlRenderer.Options options) {
+    DdlRenderer.Statements statements = DdlRenderer.statements(changes, options);
+    StringBuilder text = header(fromHash, toHash);
     for (SchemaChange change : DdlRenderer.ordered(changes)) {
       if (change.destructive()) {
         text.append(PREFIX).append("destructive ").append(change.description()).append('\n');
       }
     }
-    for (String statement : DdlRenderer.statements(changes)) {
+    appendStatements(text, statements.inTransaction());
+    if (statements.afterCommit().isEmpty()) {
+      return new Rendered(text.toString(), Optional.empty());
+    }
+    StringBuilder followUp = header(toHash, toHash);
+    appendStatements(followUp, statements.afterCommit());
+    return new Rendered(text.toString(), Optional.of(followUp.toString()));
+  }
+
+  /** A migration's text and the text of its follow-up migration, if it has one. */
+  public record Rendered(String migration, Optional<String> followUp) {
+    public Rendered {
+      Objects.requireNonNull(migration, "migration");
+      Objects.requireNonNull(followUp, "followUp");
+    }
+  }
+
+  private static StringBuilder header(String fromHash, String toHash) {
+    StringBuilder text = new StringBuilder();
+    text.append(PREFIX).append("from ").append(fromHash).append('\n');
+    text.append(PREFIX).append("to ").append(toHash).append('\n');
+    return text;
+  }
+
+  private static void appendStatements(StringBuilder text, List<String> statements) {
+    for (String statement : statements) {
       text.append('\n').append(statement).append(";\n");
     }
-    return text.toString();
   }
 
   /**
