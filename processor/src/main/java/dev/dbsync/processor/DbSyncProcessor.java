@@ -57,7 +57,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(PROJECT_DIR_OPTION, RESOURCES_OPTION);
+    return Set.of(PROJECT_DIR_OPTION, RESOURCES_OPTION, LockSafety.SAFE_DDL_OPTION);
   }
 
   @Override
@@ -159,18 +159,18 @@ public final class DbSyncProcessor extends AbstractProcessor {
         attach(Kind.WARNING, Messages.destructive(change.description()), change.table(), null, tables, report);
       }
     }
+    LockSafety lockSafety = LockSafety.of(processingEnv.getOptions().get(LockSafety.SAFE_DDL_OPTION), tables, report);
     if (report.hasErrors()) {
       return;
     }
+    lockSafety.lintPendingHandWritten(files, migrations);
     String currentText = SnapshotCodec.write(current);
     String currentHash = SchemaHash.of(current);
     if (!diff.isEmpty()) {
       long version = migrations.stream().mapToLong(ResourceFiles.Migration::version).max().orElse(0) + 1;
       String fileName = "V" + version + "__" + MigrationScript.slug(diff.changes()) + ".sql";
-      files.write(
-          ResourceFiles.MIGRATIONS + "/" + fileName,
-          MigrationScript.render(snapshotHash, currentHash, diff.changes()),
-          processingEnv.getFiler());
+      lockSafety.writeMigration(
+          files, version, fileName, snapshotHash, currentHash, diff.changes(), processingEnv.getFiler());
       files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
       report.note(Messages.migrationWritten(fileName));
     } else if (snapshotText.isPresent()

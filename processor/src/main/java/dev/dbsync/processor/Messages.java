@@ -1,5 +1,7 @@
 package dev.dbsync.processor;
 
+import dev.dbsync.schema.lint.LintFinding;
+import dev.dbsync.schema.lint.LintMessages;
 import dev.dbsync.schema.model.QualifiedName;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -121,5 +123,14 @@ public final class Messages {
 
   public static String migrationWritten(String file) {
     return "[dbsync] wrote migration " + file + " and db/dbsync/schema.json: review and commit them";
+  }
+
+  /** A statement that holds a traffic-blocking lock while it scans or rewrites a table that may be large. */
+  public static String lockHeavy(LintFinding finding) {
+    return "[dbsync] " + LintMessages.finding(finding);
+  }
+
+  public static String invalidBooleanOption(String option, String value) {
+    return "[dbsync] -A" + option + "=" + value + " is neither true nor false";
   }
 }

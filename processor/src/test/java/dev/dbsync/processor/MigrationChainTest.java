@@ -51,4 +51,16 @@ class MigrationChainTest {
             new MigrationChain.Break(
                 Messages.chainStartsWrong("V3__branch.sql", "h1", "h2"), "V2__main.sql or V3__branch.sql"));
   }
+
+  @Test
+  void aLockSafeFollowUpLeadsFromTheNewSchemaToItself() {
+    List<ResourceFiles.Migration> migrations =
+        List.of(
+            generated("V1__a.sql", 1, SchemaHash.EMPTY, "h1"),
+            generated("V2__b.sql", 2, "h1", "h2"),
+            generated("V3__b_concurrently.sql", 3, "h2", "h2"),
+            generated("V4__c.sql", 4, "h2", "h3"));
+    assertThat(MigrationChain.check(migrations.subList(0, 3), "h2")).isEmpty();
+    assertThat(MigrationChain.check(migrations, "h3")).isEmpty();
+  }
 }

@@ -1,0 +1,101 @@
+package dev.dbsync.processor;
+
+import dev.dbsync.schema.diff.DdlRenderer;
+import dev.dbsync.schema.diff.MigrationScript;
+import dev.dbsync.schema.diff.SchemaChange;
+import dev.dbsync.schema.lint.LintFinding;
+import dev.dbsync.schema.lint.MigrationLint;
+import dev.dbsync.schema.model.QualifiedName;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+
+/**
+ * Lock-safe DDL at compile time. The generated migration is written in the lock-safe forms when
+ * {@code -Adbsync.safeDdl=true}, its scans in a follow-up migration {@code V<n+1>__<slug>_concurrently.sql}
+ * that runs while the application keeps reading and writing; and statements that block traffic on a table that
+ * may be large are reported as warnings with their safer form: those of the migration generated now, and
+ * those of the hand-written migrations not yet followed by a generated one (the pending ones, reported at
+ * every compilation until a generated migration follows them).
+ */
+final class LockSafety {
+  static final String SAFE_DDL_OPTION = "dbsync.safeDdl";
+  static final String FOLLOW_UP_SUFFIX = "_concurrently";
+
+  private final DdlRenderer.Options options;
+  private final List<TableElement> tables;
+  private final Report.Builder report;
+
+  private LockSafety(DdlRenderer.Options options, List<TableElement> tables, Report.Builder report) {
+    this.options = options;
+    this.tables = tables;
+    this.report = report;
+  }
+
+  /** Reads {@code -Adbsync.safeDdl} (absent: false; {@code -Adbsync.safeDdl} alone: true); another value is an error. */
+  static LockSafety of(String safeDdlOption, List<TableElement> tables, Report.Builder report) {
+    boolean lockSafe = safeDdlOption != null && (safeDdlOption.isEmpty() || safeDdlOption.equalsIgnoreCase("true"));
+    if (safeDdlOption != null && !lockSafe && !safeDdlOption.equalsIgnoreCase("false")) {
+      report.error(Messages.invalidBooleanOption(SAFE_DDL_OPTION, safeDdlOption), null, null);
+    }
+    return new LockSafety(lockSafe ? DdlRenderer.Options.LOCK_SAFE : DdlRenderer.Options.DEFAULT, tables, report);
+  }
+
+  /**
+   * Writes migration {@code fileName} (and, with lock-safe forms, its follow-up, version + 1) and warns about
+   * their traffic-blocking statements.
+   */
+  void writeMigration(
+      ResourceFiles files, long version, String fileName, String fromHash, String toHash,
+      List<SchemaChange> changes, Filer filer) throws IOException {
+    MigrationScript.Rendered rendered = MigrationScript.render(fromHash, toHash, changes, options);
+    files.write(ResourceFiles.MIGRATIONS + "/" + fileName, rendered.migration(), filer);
+    List<MigrationLint.Script> scripts = new ArrayList<>();
+    scripts.add(new MigrationLint.Script(fileName, rendered.migration()));
+    if (rendered.followUp().isPresent()) {
+      String followUpName =
+          "V" + (version + 1) + "__" + MigrationScript.slug(changes) + FOLLOW_UP_SUFFIX + ".sql";
+      files.write(ResourceFiles.MIGRATIONS + "/" + followUpName, rendered.followUp().get(), filer);
+      scripts.add(new MigrationLint.Script(followUpName, rendered.followUp().get()));
+      report.note(Messages.migrationWritten(followUpName));
+    }
+    warn(MigrationLint.check(scripts));
+  }
+
+  /** Warns about the traffic-blocking statements of the hand-written migrations after the last generated one. */
+  void lintPendingHandWritten(ResourceFiles files, List<ResourceFiles.Migration> migrations) throws IOException {
+    long lastGenerated =
+        migrations.stream().filter(m -> m.header().isPresent()).mapToLong(ResourceFiles.Migration::version)
+            .max().orElse(0);
+    List<MigrationLint.Script> pending = new ArrayList<>();
+    for (ResourceFiles.Migration migration : migrations) {
+      if (migration.header().isEmpty() && migration.version() > lastGenerated) {
+        String text = Files.readString(files.migrationDirectory().resolve(migration.fileName()));
+        pending.add(new MigrationLint.Script(migration.fileName(), text));
+      }
+    }
+    warn(MigrationLint.check(pending));
+  }
+
+  private void warn(List<LintFinding> findings) {
+    for (LintFinding finding : findings) {
+      report.warning(Messages.lockHeavy(finding), recordOf(finding.table()), null);
+    }
+  }
+
+  /** The record of the table the lint names ({@code posts} or {@code schema.posts}), or null. */
+  private Element recordOf(String table) {
+    return tables.stream()
+        .filter(t -> lintName(t.name()).equals(table))
+        .<Element>map(TableElement::record)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static String lintName(QualifiedName name) {
+    return name.schema().equals("public") ? name.name() : name.schema() + "." + name.name();
+  }
+}
