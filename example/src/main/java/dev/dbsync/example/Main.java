@@ -12,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -27,6 +29,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    // dbsync logs the same summary at INFO; this demo prints the result itself
+    Logger.getLogger("dev.dbsync").setLevel(Level.WARNING);
     String url = System.getenv("DBSYNC_URL");
     if (url != null && !url.isBlank()) {
       PGSimpleDataSource ds = new PGSimpleDataSource();
