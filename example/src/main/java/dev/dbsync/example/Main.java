@@ -12,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -24,9 +26,13 @@ import org.postgresql.ds.PGSimpleDataSource;
  * run finds the schema up to date.
  */
 public final class Main {
+  /** dbsync logs the apply summary at INFO; this demo prints the result itself. Held: JUL keeps loggers weakly. */
+  private static final Logger DBSYNC_LOG = Logger.getLogger("dev.dbsync");
+
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    DBSYNC_LOG.setLevel(Level.WARNING);
     String url = System.getenv("DBSYNC_URL");
     if (url != null && !url.isBlank()) {
       PGSimpleDataSource ds = new PGSimpleDataSource();

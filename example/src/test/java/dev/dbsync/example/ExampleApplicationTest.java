@@ -68,7 +68,7 @@ class ExampleApplicationTest {
               "profiles u UNIQUE (user_id)",
               "profiles u UNIQUE (username)"),
           column(c, """
-              SELECT t.relname || ' ' || k.contype || ' ' || pg_get_constraintdef(k.oid)
+              SELECT t.relname || ' ' || k.contype::text || ' ' || pg_get_constraintdef(k.oid)
               FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid
               WHERE t.relname IN ('profiles', 'posts')
               ORDER BY t.relname, pg_get_constraintdef(k.oid)"""));

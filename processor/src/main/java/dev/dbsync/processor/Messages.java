@@ -25,6 +25,11 @@ public final class Messages {
         + " @Column(type = \"jsonb\") " + type + " " + component;
   }
 
+  public static String unresolvedType(String component, String type) {
+    return "[dbsync] the type of component " + component + " (" + type + ") does not resolve: dbsync writes no"
+        + " migration until it does";
+  }
+
   public static String duplicateTable(QualifiedName table, String otherClass) {
     return "[dbsync] table " + table + " is declared twice, here and by " + otherClass
         + ": give one of them another name, e.g. @Table(\"" + table.name() + "_2\")";
@@ -74,11 +79,7 @@ public final class Messages {
         + " @Identity, @Generated: keep one";
   }
 
-  public static String destructive(String description) {
-    return "[dbsync] destructive change: " + description + ". Its data is deleted when the migration runs;"
-        + " the migration marks it with -- dbsync:destructive. Review it before applying.";
-  }
-
+  /** A problem the differ found, worded by the differ's {@code DiffMessages}. */
   public static String problem(String differMessage) {
     return "[dbsync] " + differMessage;
   }

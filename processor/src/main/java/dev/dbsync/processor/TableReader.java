@@ -146,7 +146,11 @@ final class TableReader {
     TypeMirror javaType = component.asType();
     EnumElement enumElement = null;
     TypeRef type;
-    if (column != null && !column.type().isEmpty()) {
+    if (javaType.getKind() == TypeKind.ERROR) {
+      // javac reports the missing type itself, later; this error only keeps the migration from being written
+      report.error(Messages.unresolvedType(componentName, javaType.toString()), component, null);
+      return Optional.empty();
+    } else if (column != null && !column.type().isEmpty()) {
       type = TypeRef.builtin(SqlTypes.canonical(column.type()));
     } else if (PRIMITIVES.containsKey(javaType.getKind())) {
       type = TypeRef.builtin(PRIMITIVES.get(javaType.getKind()));

@@ -150,7 +150,7 @@ class EvolutionTest {
 
     assertThat(compilation).succeeded();
     assertThat(compilation)
-        .hadWarningContaining("[dbsync] destructive change:")
+        .hadWarningContaining("[dbsync] Destructive change: drop column public.posts.content")
         .inFile(post)
         .onLineContaining("public record Post");
     String sql = files(resources).get(newMigration(before));
@@ -164,7 +164,7 @@ class EvolutionTest {
     Compilation compilation = compile(resources, profile());
 
     assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningContaining("[dbsync] destructive change:");
+    assertThat(compilation).hadWarningContaining("[dbsync] Destructive change: drop table public.posts");
     String sql = files(resources).get(newMigration(before));
     assertThat(sql).contains("-- dbsync:destructive");
     assertThat(sql).contains("DROP TABLE public.posts");

@@ -129,4 +129,35 @@ class FeaturesTest {
             "token uuid null")
         .inOrder();
   }
+
+  @Test
+  void nestedRecordKeepsItsBinaryNameAndGetsAnUnambiguousMetamodel() throws Exception {
+    Compilation compilation =
+        compile(
+            resources,
+            source(
+                "app.Catalog",
+                """
+                package app;
+
+                import dev.dbsync.annotations.*;
+
+                public final class Catalog {
+                  @Table
+                  public record CatalogItem(@Id long id, @Column("\\"Name\\"") String name) {}
+                }
+                """));
+
+    assertThat(compilation).succeeded();
+    Table table =
+        SnapshotCodec.read(files(resources).get("db/dbsync/schema.json"))
+            .table(QualifiedName.of("public", "catalog_item"))
+            .orElseThrow();
+    assertThat(table.className()).isEqualTo("app.Catalog$CatalogItem");
+    String metamodel =
+        compilation.generatedSourceFile("app.Catalog_CatalogItemTable").orElseThrow().getCharContent(true).toString();
+    assertThat(metamodel).contains("public static final String TABLE = \"public.catalog_item\";");
+    // a name that needs quoting is quoted in the constant, ready for SQL
+    assertThat(metamodel).contains("public static final String NAME = \"\\\"\\\"\\\"Name\\\"\\\"\\\"\";");
+  }
 }

@@ -289,4 +289,16 @@ class ValidationTest {
         .inFile(file)
         .onLineContaining("int table");
   }
+
+  @Test
+  void unresolvableComponentTypeWritesNothing() {
+    JavaFileObject file = record("Lost", "@Table public record Lost(\n    @Id UUID id,\n    Missing thing) {}");
+    Compilation compilation = failing(file);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(file).onLineContaining("Missing thing");
+    assertThat(compilation)
+        .hadErrorContaining(Messages.unresolvedType("thing", "Missing"))
+        .inFile(file)
+        .onLineContaining("Missing thing");
+  }
 }
