@@ -9,7 +9,9 @@ import dev.dbsync.schema.model.QualifiedName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 
@@ -24,6 +26,13 @@ import javax.lang.model.element.Element;
 final class LockSafety {
   static final String SAFE_DDL_OPTION = "dbsync.safeDdl";
   static final String FOLLOW_UP_SUFFIX = "_concurrently";
+  /** What {@link DdlRenderer.Options#LOCK_SAFE} writes in a form the lint accepts. */
+  private static final Set<LintFinding.Rule> WRITTEN_SAFELY_WITH_SAFE_DDL =
+      EnumSet.of(
+          LintFinding.Rule.FOREIGN_KEY_NOT_VALID_MISSING,
+          LintFinding.Rule.CHECK_NOT_VALID_MISSING,
+          LintFinding.Rule.SET_NOT_NULL_WITHOUT_CHECK,
+          LintFinding.Rule.INDEX_NOT_CONCURRENT);
 
   private final DdlRenderer.Options options;
   private final List<TableElement> tables;
@@ -35,7 +44,7 @@ final class LockSafety {
     this.report = report;
   }
 
-  /** Reads {@code -Adbsync.safeDdl} (absent: false; {@code -Adbsync.safeDdl} alone: true); another value is an error. */
+  /** Reads {@code -Adbsync.safeDdl}: absent is false, {@code -Adbsync.safeDdl} alone true; another value is an error. */
   static LockSafety of(String safeDdlOption, List<TableElement> tables, Report.Builder report) {
     boolean lockSafe = safeDdlOption != null && (safeDdlOption.isEmpty() || safeDdlOption.equalsIgnoreCase("true"));
     if (safeDdlOption != null && !lockSafe && !safeDdlOption.equalsIgnoreCase("false")) {
@@ -62,7 +71,7 @@ final class LockSafety {
       scripts.add(new MigrationLint.Script(followUpName, rendered.followUp().get()));
       report.note(Messages.migrationWritten(followUpName));
     }
-    warn(MigrationLint.check(scripts));
+    warn(MigrationLint.check(scripts), true);
   }
 
   /** Warns about the traffic-blocking statements of the hand-written migrations after the last generated one. */
@@ -77,12 +86,14 @@ final class LockSafety {
         pending.add(new MigrationLint.Script(migration.fileName(), text));
       }
     }
-    warn(MigrationLint.check(pending));
+    warn(MigrationLint.check(pending), false);
   }
 
-  private void warn(List<LintFinding> findings) {
+  private void warn(List<LintFinding> findings, boolean generated) {
     for (LintFinding finding : findings) {
-      report.warning(Messages.lockHeavy(finding), recordOf(finding.table()), null);
+      boolean safeDdlWritesSaferForm =
+          generated && !options.lockSafe() && WRITTEN_SAFELY_WITH_SAFE_DDL.contains(finding.rule());
+      report.warning(Messages.lockHeavy(finding, safeDdlWritesSaferForm), recordOf(finding.table()), null);
     }
   }
 

@@ -126,9 +126,14 @@ public final class Messages {
     return "[dbsync] wrote migration " + file + " and db/dbsync/schema.json: review and commit them";
   }
 
-  /** A statement that holds a traffic-blocking lock while it scans or rewrites a table that may be large. */
-  public static String lockHeavy(LintFinding finding) {
-    return "[dbsync] " + LintMessages.finding(finding);
+  /**
+   * A statement that holds a traffic-blocking lock while it scans or rewrites a table that may be large;
+   * {@code safeDdlWritesSaferForm} when the statement is generated and {@code -Adbsync.safeDdl=true} would
+   * have written the safer form.
+   */
+  public static String lockHeavy(LintFinding finding, boolean safeDdlWritesSaferForm) {
+    return "[dbsync] " + LintMessages.finding(finding)
+        + (safeDdlWritesSaferForm ? " (compile with -Adbsync.safeDdl=true and dbsync writes the safer form)" : "");
   }
 
   public static String invalidBooleanOption(String option, String value) {

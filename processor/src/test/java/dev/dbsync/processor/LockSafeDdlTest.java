@@ -95,7 +95,7 @@ class LockSafeDdlTest {
             LintFinding.Rule.FOREIGN_KEY_NOT_VALID_MISSING);
     for (LintFinding finding : findings) {
       assertThat(compilation)
-          .hadWarningContaining(Messages.lockHeavy(finding))
+          .hadWarningContaining(Messages.lockHeavy(finding, true))
           .inFile(EVOLVED_POST)
           .onLineContaining("public record Post(");
     }
@@ -112,7 +112,8 @@ class LockSafeDdlTest {
     List<String> migrations = migrations(resources);
     assertThat(migrations).hasSize(3);
     assertThat(migrations.get(1)).startsWith("db/migration/V2__");
-    assertThat(migrations.get(2)).isEqualTo(migrations.get(1).replace("V2__", "V3__").replace(".sql", "_concurrently.sql"));
+    assertThat(migrations.get(2))
+        .isEqualTo(migrations.get(1).replace("V2__", "V3__").replace(".sql", "_concurrently.sql"));
     String v2 = text(migrations.get(1));
     String v3 = text(migrations.get(2));
     assertThat(v2).contains("ADD CONSTRAINT posts_title_not_null CHECK (title IS NOT NULL) NOT VALID;");
@@ -139,7 +140,8 @@ class LockSafeDdlTest {
 
     Compilation next =
         compile(true, NULLABLE, profile(),
-            source("app.Post", EVOLVED_POST_TEXT.replace("UUID editorId)", "UUID editorId,\n    @Nullable String summary)")));
+            source("app.Post",
+                EVOLVED_POST_TEXT.replace("UUID editorId)", "UUID editorId,\n    @Nullable String summary)")));
     assertThat(next).succeeded();
     List<String> migrations = migrations(resources);
     assertThat(migrations).hasSize(4);
@@ -160,12 +162,14 @@ class LockSafeDdlTest {
     assertThat(warnings.get(0))
         .startsWith("[dbsync] V2__index_posts_title.sql: `CREATE INDEX posts_title_idx ON posts (title)` ");
     assertThat(warnings.get(0)).contains("CREATE INDEX CONCURRENTLY");
+    assertThat(warnings.get(0)).doesNotContain("-Adbsync.safeDdl");
   }
 
   @Test
   void aHandWrittenMigrationFollowedByAGeneratedOneIsNoLongerReported() throws IOException {
     Files.writeString(
-        resources.resolve("db/migration/V2__index_posts_title.sql"), "CREATE INDEX posts_title_idx ON posts (title);\n");
+        resources.resolve("db/migration/V2__index_posts_title.sql"),
+        "CREATE INDEX posts_title_idx ON posts (title);\n");
     assertThat(compile(false, NULLABLE, profile(), EVOLVED_POST)).succeeded();
     assertThat(migrations(resources)).hasSize(3);
 
@@ -184,5 +188,21 @@ class LockSafeDdlTest {
 
     assertThat(compilation).hadErrorContaining(Messages.invalidBooleanOption("dbsync.safeDdl", "yes"));
     assertThat(migrations(resources)).hasSize(1);
+  }
+
+  @Test
+  void safeDdlHasNoSaferFormForARewritingTypeChangeAndStillWarns() {
+    String withViews =
+        SEED_POST.replace("@DefaultNow Instant createdAt)", "@DefaultNow Instant createdAt,\n    @Default(\"0\") int views)");
+    assertThat(compile(true, NULLABLE, profile(), source("app.Post", withViews))).succeededWithoutWarnings();
+
+    Compilation compilation =
+        compile(true, NULLABLE, profile(), source("app.Post", withViews.replace("int views", "long views")));
+
+    assertThat(compilation).succeeded();
+    List<String> warnings = lockWarnings(compilation);
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0)).contains("`ALTER TABLE public.posts ALTER COLUMN views TYPE bigint` rewrites posts");
+    assertThat(warnings.get(0)).doesNotContain("-Adbsync.safeDdl");
   }
 }

@@ -56,7 +56,9 @@ class LockSafeMigrationTest {
             ? List.of(new ForeignKey("posts_author_id_fkey", List.of("author_id"), PROFILES, List.of("id"),
                 ReferentialAction.CASCADE, ReferentialAction.NO_ACTION))
             : List.of(),
-        evolved ? List.of(new Index("posts_title_idx", List.of("title"), false, Index.DEFAULT_METHOD, null)) : List.of(),
+        evolved
+            ? List.of(new Index("posts_title_idx", List.of("title"), false, Index.DEFAULT_METHOD, null))
+            : List.of(),
         evolved ? List.of(new CheckConstraint("posts_rank_check", "rank > 0")) : List.of());
   }
 

@@ -38,18 +38,17 @@ public final class LintMessages {
     return switch (finding.rule()) {
       case FOREIGN_KEY_NOT_VALID_MISSING, CHECK_NOT_VALID_MISSING ->
           "add the constraint NOT VALID, then `ALTER TABLE " + table + " VALIDATE CONSTRAINT <name>` in a later"
-              + " migration (VALIDATE takes only a SHARE UPDATE EXCLUSIVE lock); -Adbsync.safeDdl=true"
-              + " generates this";
+              + " migration (VALIDATE takes only a SHARE UPDATE EXCLUSIVE lock)";
       case SET_NOT_NULL_WITHOUT_CHECK ->
           "`ALTER TABLE " + table + " ADD CONSTRAINT <name> CHECK (<column> IS NOT NULL) NOT VALID`, then in a"
               + " later migration VALIDATE CONSTRAINT <name>, SET NOT NULL (it uses the validated check instead"
-              + " of scanning) and DROP CONSTRAINT <name>; -Adbsync.safeDdl=true generates this";
+              + " of scanning) and DROP CONSTRAINT <name>";
       case TYPE_CHANGE_REWRITES ->
           "add a column of the new type, backfill it in batches, then swap the columns in a short migration"
               + " (only widening a varchar or changing it to text avoids the rewrite)";
       case INDEX_NOT_CONCURRENT ->
           "CREATE INDEX CONCURRENTLY, alone in its own migration (it cannot run in a transaction; dbsync runs"
-              + " such a migration outside one); -Adbsync.safeDdl=true generates this";
+              + " such a migration outside one)";
       case ADD_COLUMN_REWRITES ->
           "add the column without the default (or with a constant one), set the default in a second statement,"
               + " and fill existing rows in batches";
