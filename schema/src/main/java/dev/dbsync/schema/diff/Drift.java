@@ -125,6 +125,10 @@ public record Drift(List<String> differences, List<String> unmanaged) {
       Optional<String> column = columnOf(change);
       if (column.isPresent()) {
         lines.add(columnLine(change.table(), column.get(), expected, found));
+      } else if (constraintOf(change).isPresent()) {
+        String name = constraintOf(change).get();
+        lines.add(change.table() + ": " + name + ": expected " + constraint(expected, change.table(), name)
+            + ", found " + constraint(found, change.table(), name));
       } else if (change instanceof TableCreated created) {
         lines.add("table " + created.definition().name() + ": expected, not found");
       } else if (change instanceof EnumCreated created) {
@@ -134,6 +138,59 @@ public record Drift(List<String> differences, List<String> unmanaged) {
       }
     }
     return List.copyOf(lines);
+  }
+
+  /** The name of the constraint or index a change adds or drops. */
+  private static Optional<String> constraintOf(SchemaChange change) {
+    if (change instanceof SchemaChange.CheckAdded c) {
+      return Optional.of(c.check().name());
+    } else if (change instanceof SchemaChange.CheckDropped c) {
+      return Optional.of(c.check().name());
+    } else if (change instanceof SchemaChange.IndexCreated c) {
+      return Optional.of(c.index().name());
+    } else if (change instanceof SchemaChange.IndexDropped c) {
+      return Optional.of(c.index().name());
+    } else if (change instanceof SchemaChange.ForeignKeyAdded c) {
+      return Optional.of(c.key().name());
+    } else if (change instanceof SchemaChange.ForeignKeyDropped c) {
+      return Optional.of(c.key().name());
+    } else if (change instanceof SchemaChange.UniqueAdded c) {
+      return Optional.of(c.constraint().name());
+    } else if (change instanceof SchemaChange.UniqueDropped c) {
+      return Optional.of(c.constraint().name());
+    } else if (change instanceof SchemaChange.PrimaryKeyAdded c) {
+      return Optional.of(c.key().name());
+    } else if (change instanceof SchemaChange.PrimaryKeyDropped c) {
+      return Optional.of(c.key().name());
+    }
+    return Optional.empty();
+  }
+
+  /** The definition of the constraint or index {@code name} of {@code table}, as DDL would write it. */
+  private static String constraint(Schema schema, QualifiedName table, String name) {
+    Optional<Table> owner = schema.table(table);
+    if (owner.isEmpty()) {
+      return "no such table";
+    }
+    Table t = owner.get();
+    if (t.primaryKey() != null && t.primaryKey().name().equals(name)) {
+      return "PRIMARY KEY (" + String.join(", ", t.primaryKey().columns()) + ")";
+    }
+    return t.uniques().stream().filter(u -> u.name().equals(name))
+        .map(u -> "UNIQUE (" + String.join(", ", u.columns()) + ")")
+        .findFirst()
+        .or(() -> t.checks().stream().filter(c -> c.name().equals(name))
+            .map(c -> "CHECK (" + c.expression() + ")").findFirst())
+        .or(() -> t.foreignKeys().stream().filter(k -> k.name().equals(name))
+            .map(k -> "FOREIGN KEY (" + String.join(", ", k.columns()) + ") REFERENCES " + k.target() + " ("
+                + String.join(", ", k.targetColumns()) + ") ON DELETE " + k.onDelete().sql() + " ON UPDATE "
+                + k.onUpdate().sql())
+            .findFirst())
+        .or(() -> t.indexes().stream().filter(i -> i.name().equals(name))
+            .map(i -> (i.unique() ? "UNIQUE INDEX USING " : "INDEX USING ") + i.method() + " ("
+                + String.join(", ", i.columns()) + ")" + (i.where() == null ? "" : " WHERE " + i.where()))
+            .findFirst())
+        .orElse("none");
   }
 
   /** The column a column-level change is about. */
