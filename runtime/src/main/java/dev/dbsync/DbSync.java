@@ -82,6 +82,7 @@ public final class DbSync {
     private Path backupDirectory;
     private ClassLoader classLoader;
     private Boolean failOnDrift;
+    private Integer backupRetention;
 
     private Builder() {}
 
@@ -142,6 +143,19 @@ public final class DbSync {
     }
 
     /**
+     * {@code DBSYNC_BACKUP_RETENTION}: how many backups to keep: production mode's copies per table in
+     * {@code dbsync_backup}, and pg_dump files per database in the backup directory; older ones are removed after
+     * a new one is taken (default 0: keep all).
+     */
+    public Builder backupRetention(int keep) {
+      if (keep < 0) {
+        throw new IllegalArgumentException("backupRetention must be 0 (keep all) or more, not " + keep);
+      }
+      this.backupRetention = keep;
+      return this;
+    }
+
+    /**
      * {@code DBSYNC_FAIL_ON_DRIFT}: whether a database that, after the migrations ran, differs from the compiled
      * snapshot ({@code db/dbsync/schema.json}) fails the apply — everything rolled back — or is only logged
      * (default true; production mode always fails).
@@ -161,7 +175,7 @@ public final class DbSync {
       Settings settings = Settings.resolve(
           new Settings.Explicit(
               mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable, backupDirectory,
-              failOnDrift),
+              backupRetention, failOnDrift),
           Settings.systemEnvironment());
       return new Migrator(settings, new MigrationLocation(loader(), MigrationLocation.DEFAULT)).apply(dataSource);
     }

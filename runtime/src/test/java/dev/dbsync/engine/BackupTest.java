@@ -124,4 +124,25 @@ class BackupTest {
     assertEquals(0, process.waitFor(), output);
     return output;
   }
+
+  @Test
+  void retentionKeepsTheNewestCopiesPerTableAndTheNewestDumps(TestDatabase db) throws Exception {
+    Migrations migrations = Migrations.in(temp.resolve("m"))
+        .add("V1__create_t.sql", "CREATE TABLE t (id int PRIMARY KEY, a text, b text, c text);");
+    Path backups = temp.resolve("backups");
+    migrations.apply(db.dataSource());
+    for (String column : List.of("a", "b", "c")) {
+      int version = 2 + List.of("a", "b", "c").indexOf(column);
+      migrations.add("V" + version + "__drop_" + column + ".sql",
+          "-- dbsync:destructive drop column public.t." + column + "\nALTER TABLE t DROP COLUMN " + column + ";");
+      migrations.configure().mode(DbSync.Mode.PRODUCTION).allowDestructive(true).backupRetention(2)
+          .backupDirectory(backups).apply(db.dataSource());
+    }
+
+    assertEquals(List.of("t_v3", "t_v4"), Catalog.query(db.dataSource(), "SELECT c.relname FROM pg_class c"
+        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'dbsync_backup' ORDER BY 1"));
+    try (var dumps = Files.list(backups)) {
+      assertEquals(2, dumps.count());
+    }
+  }
 }

@@ -55,7 +55,7 @@ class SettingsTest {
   void theCodeWins() {
     Settings s = resolve(
         new Settings.Explicit(DbSync.Mode.DEVELOPMENT, Duration.ofSeconds(1), null, null,
-            Settings.DestructivePolicy.ALL, "h", null, false),
+            Settings.DestructivePolicy.ALL, "h", null, null, false),
         Map.of("DBSYNC_MODE", "production", "DBSYNC_LOCK_TIMEOUT", "9s", "DBSYNC_ALLOW_DESTRUCTIVE", "false"));
 
     assertEquals(DbSync.Mode.DEVELOPMENT, s.mode());

@@ -10,9 +10,13 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.postgresql.Driver;
 import org.postgresql.PGProperty;
 
@@ -26,7 +30,22 @@ final class Backup {
 
   private Backup() {}
 
-  static Path dump(Connection connection, Path directory, MigrationVersion before) throws SQLException {
+  /** Deletes this database's dumps older than the newest {@code keep}: the time stamp in the name sorts them. */
+  private static void prune(Path directory, String database, int keep) throws IOException {
+    Pattern ours = Pattern.compile(Pattern.quote(database) + "-\\d{8}-\\d{6}-\\d{3}-before-V.+\\.dump");
+    List<Path> dumps;
+    try (Stream<Path> files = Files.list(directory)) {
+      dumps = files.filter(f -> ours.matcher(f.getFileName().toString()).matches())
+          .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()).reversed())
+          .toList();
+    }
+    for (Path old : dumps.subList(Math.min(keep, dumps.size()), dumps.size())) {
+      Files.deleteIfExists(old);
+    }
+  }
+
+  static Path dump(Connection connection, Path directory, MigrationVersion before, int retention)
+      throws SQLException {
     String jdbcUrl = connection.getMetaData().getURL();
     Properties url = Driver.parseURL(jdbcUrl, new Properties());
     if (url == null) {
@@ -54,6 +73,9 @@ final class Backup {
       if (!process.waitFor(1, TimeUnit.HOURS) || process.exitValue() != 0) {
         Files.deleteIfExists(file);
         throw new MigrationException(EngineMessages.backupFailed("pg_dump: " + output));
+      }
+      if (retention > 0) {
+        prune(directory, database, retention);
       }
       return file;
     } catch (IOException e) {

@@ -118,7 +118,8 @@ public final class Migrator {
           }
           if (settings.backupDirectory() != null && backup == null) {
             // under the migration lock, so instances starting together take one backup, not one each
-            backup = Backup.dump(connection, settings.backupDirectory(), pending.get(0).file().version());
+            backup = Backup.dump(connection, settings.backupDirectory(), pending.get(0).file().version(),
+                settings.backupRetention());
           }
           int group = firstGroupSize(pending, additionsToNewTypes);
           if (group == 0) {
@@ -271,7 +272,7 @@ public final class Migrator {
     /** Production mode copies the tables a destructive migration changes before it runs. */
     private List<String> backUpTables(PreparedMigration p) throws SQLException {
       return settings.mode() == DbSync.Mode.PRODUCTION && !p.destructive().isEmpty()
-          ? TableBackup.copy(connection, p) : List.of();
+          ? TableBackup.copy(connection, p, settings.backupRetention()) : List.of();
     }
 
     private MigrationException statementFailed(PreparedMigration p, String sql, SQLException e) {

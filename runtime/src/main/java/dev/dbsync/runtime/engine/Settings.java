@@ -21,12 +21,14 @@ import java.util.regex.Pattern;
  *
  * @param statementTimeout null: the server's own setting is left alone
  * @param backupDirectory null: no pg_dump before migrating
+ * @param backupRetention how many backups to keep per table copy (and pg_dump files per database); 0 keeps all
  * @param failOnDrift whether a database that differs from the compiled snapshot after the migrations fails the
  *     apply (rolled back) rather than being logged; always true in production mode
  */
 public record Settings(
     DbSync.Mode mode, Duration lockTimeout, Duration statementTimeout, Duration lockWait,
-    DestructivePolicy destructive, QualifiedName historyTable, Path backupDirectory, boolean failOnDrift) {
+    DestructivePolicy destructive, QualifiedName historyTable, Path backupDirectory, int backupRetention,
+    boolean failOnDrift) {
 
   public static final String MODE = "DBSYNC_MODE";
   public static final String LOCK_TIMEOUT = "DBSYNC_LOCK_TIMEOUT";
@@ -36,6 +38,7 @@ public record Settings(
   public static final String HISTORY_TABLE = "DBSYNC_HISTORY_TABLE";
   public static final String BACKUP_DIR = "DBSYNC_BACKUP_DIR";
   public static final String FAIL_ON_DRIFT = "DBSYNC_FAIL_ON_DRIFT";
+  public static final String BACKUP_RETENTION = "DBSYNC_BACKUP_RETENTION";
 
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(2);
@@ -72,8 +75,9 @@ public record Settings(
   /** What the code set; null where it set nothing. */
   public record Explicit(
       DbSync.Mode mode, Duration lockTimeout, Duration statementTimeout, Duration lockWait,
-      DestructivePolicy destructive, String historyTable, Path backupDirectory, Boolean failOnDrift) {
-    public static final Explicit NONE = new Explicit(null, null, null, null, null, null, null, null);
+      DestructivePolicy destructive, String historyTable, Path backupDirectory, Integer backupRetention,
+      Boolean failOnDrift) {
+    public static final Explicit NONE = new Explicit(null, null, null, null, null, null, null, null, null);
   }
 
   /** Reads a setting by its environment variable name: system property first, then the environment. */
@@ -107,8 +111,28 @@ public record Settings(
         ? explicit.backupDirectory() : backupDirectory(environment);
     boolean failOnDrift = mode == DbSync.Mode.PRODUCTION
         || (explicit.failOnDrift() != null ? explicit.failOnDrift() : flag(environment, FAIL_ON_DRIFT, true));
-    return new Settings(
-        mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable, backupDirectory, failOnDrift);
+    int backupRetention = explicit.backupRetention() != null
+        ? explicit.backupRetention() : count(environment, BACKUP_RETENTION);
+    return new Settings(mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable, backupDirectory,
+        backupRetention, failOnDrift);
+  }
+
+  /** A whole number of at least 0; unset is 0 (keep everything). */
+  private static int count(UnaryOperator<String> environment, String variable) {
+    String value = environment.apply(variable);
+    if (value == null || value.isBlank()) {
+      return 0;
+    }
+    try {
+      int parsed = Integer.parseInt(value.strip());
+      if (parsed >= 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        EngineMessages.invalidSetting(describe(variable), value, "a whole number (0 keeps every backup)"));
   }
 
   private static boolean flag(UnaryOperator<String> environment, String variable, boolean fallback) {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +25,7 @@ final class TableBackup {
   private TableBackup() {}
 
   /** Copies the tables; returns what was copied where ({@code public.t -> dbsync_backup.t_v2}). */
-  static List<String> copy(Connection connection, PreparedMigration migration) throws SQLException {
+  static List<String> copy(Connection connection, PreparedMigration migration, int retention) throws SQLException {
     List<QualifiedName> affected = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet tables = statement.executeQuery("SELECT n.nspname, c.relname FROM pg_class c"
@@ -48,9 +49,35 @@ final class TableBackup {
         QualifiedName copy = QualifiedName.of(SCHEMA, copyName(table, migration.file().version()));
         statement.execute("CREATE TABLE " + Identifiers.quote(copy) + " AS TABLE " + Identifiers.quote(table));
         copies.add(table + " -> " + copy);
+        if (retention > 0) {
+          prune(statement, table, retention);
+        }
       }
     }
     return copies;
+  }
+
+  /** Drops the copies of {@code table} older than the newest {@code keep} (by migration version). */
+  private static void prune(Statement statement, QualifiedName table, int keep) throws SQLException {
+    String prefix = copyName(table, MigrationVersion.parseOrNull("0"));
+    prefix = prefix.substring(0, prefix.length() - 1); // "<base>_v"
+    List<Map.Entry<MigrationVersion, String>> copies = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery("SELECT c.relname FROM pg_class c JOIN pg_namespace n"
+        + " ON n.oid = c.relnamespace WHERE n.nspname = '" + SCHEMA + "' AND c.relkind = 'r'"
+        + " AND starts_with(c.relname, " + Identifiers.literal(prefix) + ")")) {
+      while (rows.next()) {
+        String name = rows.getString(1);
+        MigrationVersion version =
+            MigrationVersion.parseOrNull(name.substring(prefix.length()).replace('_', '.'));
+        if (version != null) {
+          copies.add(Map.entry(version, name));
+        }
+      }
+    }
+    copies.sort(Map.Entry.<MigrationVersion, String>comparingByKey().reversed());
+    for (Map.Entry<MigrationVersion, String> old : copies.subList(Math.min(keep, copies.size()), copies.size())) {
+      statement.execute("DROP TABLE " + Identifiers.quote(QualifiedName.of(SCHEMA, old.getValue())));
+    }
   }
 
   /** Whether a change description names the table: {@code drop column public.t.b} names {@code public.t}. */

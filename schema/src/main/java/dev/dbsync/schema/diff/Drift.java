@@ -14,17 +14,21 @@ import dev.dbsync.schema.diff.SchemaChange.NotNullAdded;
 import dev.dbsync.schema.diff.SchemaChange.NotNullDropped;
 import dev.dbsync.schema.diff.SchemaChange.SchemaCreated;
 import dev.dbsync.schema.diff.SchemaChange.TableCreated;
+import dev.dbsync.schema.model.CheckConstraint;
 import dev.dbsync.schema.model.Column;
 import dev.dbsync.schema.model.EnumType;
 import dev.dbsync.schema.model.Identity;
+import dev.dbsync.schema.model.Index;
 import dev.dbsync.schema.model.QualifiedName;
 import dev.dbsync.schema.model.Schema;
 import dev.dbsync.schema.model.Table;
+import dev.dbsync.schema.sql.SqlDefaults;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How a live database differs from the schema it should have (the compiled snapshot), in words. Only what the
@@ -36,6 +40,11 @@ import java.util.Set;
  * false, found boolean NULL}.
  */
 public record Drift(List<String> differences, List<String> unmanaged) {
+  /** A cast as PostgreSQL prints it: {@code ::numeric}, {@code ::character varying(40)}, {@code ::text[]}. */
+  private static final Pattern CAST = Pattern.compile(
+      "::\\s*[a-z_][a-z0-9_]*(\\s+(varying|precision|with(out)?\\s+time\\s+zone))?(\\s*\\(\\s*\\d+(\\s*,\\s*\\d+)?\\s*\\))?(\\[\\])*",
+      Pattern.CASE_INSENSITIVE);
+
   public Drift {
     differences = List.copyOf(differences);
     unmanaged = List.copyOf(unmanaged);
@@ -64,9 +73,50 @@ public record Drift(List<String> differences, List<String> unmanaged) {
         unmanaged.add("enum type " + type.name());
       }
     }
-    Schema managed = new Schema(managedEnums, managedTables);
+    Schema managed = new Schema(managedEnums, managedTables.stream().map(t -> inDeclaredSpelling(t, declared)).toList());
     List<SchemaChange> changes = SchemaDiffer.diff(managed, declared, Intent.NONE).changes();
     return new Drift(describe(changes, declared, managed), unmanaged);
+  }
+
+  /**
+   * PostgreSQL stores checks, index predicates and generation expressions re-printed: implicit casts made explicit
+   * ({@code qty::numeric}), parentheses added by precedence. Where the stored expression differs from the declared
+   * one only in such casts and parentheses it is taken as the declared one, so verification never fails a correct
+   * migration over a spelling. (The compile-time diff compares declared texts and stays exact.)
+   */
+  private static Table inDeclaredSpelling(Table found, Schema declared) {
+    Table expected = declared.table(found.name()).orElseThrow();
+    List<CheckConstraint> checks = found.checks().stream()
+        .map(check -> expected.checks().stream()
+            .filter(e -> e.name().equals(check.name()) && sameModuloCasts(e.expression(), check.expression()))
+            .findFirst().orElse(check))
+        .toList();
+    List<Index> indexes = found.indexes().stream()
+        .map(index -> expected.indexes().stream()
+            .filter(e -> e.name().equals(index.name()) && e.where() != null && index.where() != null
+                && sameModuloCasts(e.where(), index.where()))
+            .findFirst()
+            .map(e -> new Index(index.name(), index.columns(), index.unique(), index.method(), e.where()))
+            .orElse(index))
+        .toList();
+    List<Column> columns = found.columns().stream()
+        .map(column -> expected.column(column.name())
+            .filter(e -> e.generated() != null && column.generated() != null
+                && sameModuloCasts(e.generated(), column.generated()))
+            .map(e -> column.withGenerated(e.generated()))
+            .orElse(column))
+        .toList();
+    return new Table(found.name(), found.className(), columns, found.primaryKey(), found.uniques(),
+        found.foreignKeys(), indexes, checks);
+  }
+
+  static boolean sameModuloCasts(String declared, String stored) {
+    return loose(declared).equals(loose(stored));
+  }
+
+  private static String loose(String expression) {
+    String canonical = SqlDefaults.canonical(expression, null);
+    return canonical == null ? "" : CAST.matcher(canonical).replaceAll("").replaceAll("[()\\s]", "");
   }
 
   private static List<String> describe(List<SchemaChange> changes, Schema expected, Schema found) {
@@ -75,6 +125,10 @@ public record Drift(List<String> differences, List<String> unmanaged) {
       Optional<String> column = columnOf(change);
       if (column.isPresent()) {
         lines.add(columnLine(change.table(), column.get(), expected, found));
+      } else if (constraintOf(change).isPresent()) {
+        String name = constraintOf(change).get();
+        lines.add(change.table() + ": " + name + ": expected " + constraint(expected, change.table(), name)
+            + ", found " + constraint(found, change.table(), name));
       } else if (change instanceof TableCreated created) {
         lines.add("table " + created.definition().name() + ": expected, not found");
       } else if (change instanceof EnumCreated created) {
@@ -84,6 +138,59 @@ public record Drift(List<String> differences, List<String> unmanaged) {
       }
     }
     return List.copyOf(lines);
+  }
+
+  /** The name of the constraint or index a change adds or drops. */
+  private static Optional<String> constraintOf(SchemaChange change) {
+    if (change instanceof SchemaChange.CheckAdded c) {
+      return Optional.of(c.check().name());
+    } else if (change instanceof SchemaChange.CheckDropped c) {
+      return Optional.of(c.check().name());
+    } else if (change instanceof SchemaChange.IndexCreated c) {
+      return Optional.of(c.index().name());
+    } else if (change instanceof SchemaChange.IndexDropped c) {
+      return Optional.of(c.index().name());
+    } else if (change instanceof SchemaChange.ForeignKeyAdded c) {
+      return Optional.of(c.key().name());
+    } else if (change instanceof SchemaChange.ForeignKeyDropped c) {
+      return Optional.of(c.key().name());
+    } else if (change instanceof SchemaChange.UniqueAdded c) {
+      return Optional.of(c.constraint().name());
+    } else if (change instanceof SchemaChange.UniqueDropped c) {
+      return Optional.of(c.constraint().name());
+    } else if (change instanceof SchemaChange.PrimaryKeyAdded c) {
+      return Optional.of(c.key().name());
+    } else if (change instanceof SchemaChange.PrimaryKeyDropped c) {
+      return Optional.of(c.key().name());
+    }
+    return Optional.empty();
+  }
+
+  /** The definition of the constraint or index {@code name} of {@code table}, as DDL would write it. */
+  private static String constraint(Schema schema, QualifiedName table, String name) {
+    Optional<Table> owner = schema.table(table);
+    if (owner.isEmpty()) {
+      return "no such table";
+    }
+    Table t = owner.get();
+    if (t.primaryKey() != null && t.primaryKey().name().equals(name)) {
+      return "PRIMARY KEY (" + String.join(", ", t.primaryKey().columns()) + ")";
+    }
+    return t.uniques().stream().filter(u -> u.name().equals(name))
+        .map(u -> "UNIQUE (" + String.join(", ", u.columns()) + ")")
+        .findFirst()
+        .or(() -> t.checks().stream().filter(c -> c.name().equals(name))
+            .map(c -> "CHECK (" + c.expression() + ")").findFirst())
+        .or(() -> t.foreignKeys().stream().filter(k -> k.name().equals(name))
+            .map(k -> "FOREIGN KEY (" + String.join(", ", k.columns()) + ") REFERENCES " + k.target() + " ("
+                + String.join(", ", k.targetColumns()) + ") ON DELETE " + k.onDelete().sql() + " ON UPDATE "
+                + k.onUpdate().sql())
+            .findFirst())
+        .or(() -> t.indexes().stream().filter(i -> i.name().equals(name))
+            .map(i -> (i.unique() ? "UNIQUE INDEX USING " : "INDEX USING ") + i.method() + " ("
+                + String.join(", ", i.columns()) + ")" + (i.where() == null ? "" : " WHERE " + i.where()))
+            .findFirst())
+        .orElse("none");
   }
 
   /** The column a column-level change is about. */

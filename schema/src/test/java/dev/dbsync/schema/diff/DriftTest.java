@@ -3,6 +3,7 @@ package dev.dbsync.schema.diff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbsync.schema.model.CheckConstraint;
 import dev.dbsync.schema.model.Column;
 import dev.dbsync.schema.model.EnumType;
 import dev.dbsync.schema.model.PrimaryKey;
@@ -60,5 +61,20 @@ class DriftTest {
     Drift drift = Drift.between(expected, new Schema(List.of(mood), List.of(posts(PUBLISHED), audit)));
     assertTrue(drift.isEmpty(), drift::toString);
     assertEquals(List.of("table public.audit_log", "enum type public.mood"), drift.unmanaged());
+  }
+
+  @Test
+  void storedChecksDifferingOnlyInImplicitCastsAndParenthesesMatch() {
+    Table declared = posts(PUBLISHED);
+    Schema expected = new Schema(List.of(), List.of(withCheck(declared, "price * qty < 1000000")));
+    assertTrue(Drift.between(expected, new Schema(List.of(),
+        List.of(withCheck(declared, "(price * qty::numeric) < 1000000::numeric")))).isEmpty());
+    assertEquals(1, Drift.between(expected, new Schema(List.of(),
+        List.of(withCheck(declared, "(price * qty::numeric) < 999::numeric")))).differences().size());
+  }
+
+  private static Table withCheck(Table table, String expression) {
+    return new Table(table.name(), table.className(), table.columns(), table.primaryKey(), table.uniques(),
+        table.foreignKeys(), table.indexes(), List.of(new CheckConstraint("posts_total_check", expression)));
   }
 }
