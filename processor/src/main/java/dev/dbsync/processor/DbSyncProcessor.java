@@ -171,7 +171,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
       Kind kind = problem.severity() == DiffProblem.Severity.ERROR ? Kind.ERROR : Kind.WARNING;
       attach(kind, Messages.problem(problem.message()), problem.table(), problem.column(), tables, report);
     }
-    LockSafety lockSafety = LockSafety.of(processingEnv.getOptions().get(LockSafety.SAFE_DDL_OPTION), tables, report);
+    LockSafety lockSafety = LockSafety.of(processingEnv.getOptions(), tables, report);
     if (report.hasErrors()) {
       return;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -44,11 +45,16 @@ final class LockSafety {
     this.report = report;
   }
 
-  /** Reads {@code -Adbsync.safeDdl}: absent is false, {@code -Adbsync.safeDdl} alone true; another value is an error. */
-  static LockSafety of(String safeDdlOption, List<TableElement> tables, Report.Builder report) {
-    boolean lockSafe = safeDdlOption != null && (safeDdlOption.isEmpty() || safeDdlOption.equalsIgnoreCase("true"));
-    if (safeDdlOption != null && !lockSafe && !safeDdlOption.equalsIgnoreCase("false")) {
-      report.error(Messages.invalidBooleanOption(SAFE_DDL_OPTION, safeDdlOption), null, null);
+  /**
+   * Reads {@code -Adbsync.safeDdl} from the processor options: absent is false, {@code -Adbsync.safeDdl} alone
+   * true; a value other than true or false is an error.
+   */
+  static LockSafety of(Map<String, String> processorOptions, List<TableElement> tables, Report.Builder report) {
+    String value = processorOptions.get(SAFE_DDL_OPTION);
+    boolean given = processorOptions.containsKey(SAFE_DDL_OPTION);
+    boolean lockSafe = given && (value == null || value.isEmpty() || value.equalsIgnoreCase("true"));
+    if (given && !lockSafe && !value.equalsIgnoreCase("false")) {
+      report.error(Messages.invalidBooleanOption(SAFE_DDL_OPTION, value), null, null);
     }
     return new LockSafety(lockSafe ? DdlRenderer.Options.LOCK_SAFE : DdlRenderer.Options.DEFAULT, tables, report);
   }

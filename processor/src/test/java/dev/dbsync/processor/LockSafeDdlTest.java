@@ -179,6 +179,18 @@ class LockSafeDdlTest {
   }
 
   @Test
+  void theOptionWithoutAValueMeansTrue() {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new DbSyncProcessor())
+            .withOptions("-Adbsync.resources=" + resources, "-Adbsync.safeDdl")
+            .compile(NULLABLE, profile(), EVOLVED_POST);
+
+    assertThat(compilation).succeeded();
+    assertThat(migrations(resources)).hasSize(3);
+  }
+
+  @Test
   void aSafeDdlValueOtherThanTrueOrFalseIsAnError() {
     Compilation compilation =
         Compiler.javac()
