@@ -205,7 +205,8 @@ class LockSafeDdlTest {
   @Test
   void safeDdlHasNoSaferFormForARewritingTypeChangeAndStillWarns() {
     String withViews =
-        SEED_POST.replace("@DefaultNow Instant createdAt)", "@DefaultNow Instant createdAt,\n    @Default(\"0\") int views)");
+        SEED_POST.replace(
+            "@DefaultNow Instant createdAt)", "@DefaultNow Instant createdAt,\n    @Default(\"0\") int views)");
     assertThat(compile(true, NULLABLE, profile(), source("app.Post", withViews))).succeededWithoutWarnings();
 
     Compilation compilation =

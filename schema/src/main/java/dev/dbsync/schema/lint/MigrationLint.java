@@ -62,7 +62,8 @@ public final class MigrationLint {
   /** What makes an added column's value differ per row, so every row is written at once. */
   private static final Pattern PER_ROW_VALUE = Pattern.compile(
       "(?is).*(?:\\bDEFAULT\\b.*\\b(?:random|gen_random_uuid|uuid_generate_v\\w+|clock_timestamp|timeofday|nextval"
-          + "|txid_current)\\s*\\(|\\bGENERATED\\b.*\\bAS\\s+IDENTITY\\b|\\bGENERATED\\s+ALWAYS\\s+AS\\s*\\(.*\\bSTORED\\b"
+          + "|txid_current)\\s*\\(|\\bGENERATED\\b.*\\bAS\\s+IDENTITY\\b"
+          + "|\\bGENERATED\\s+ALWAYS\\s+AS\\s*\\(.*\\bSTORED\\b"
           + "|^(?:small|big)?serial\\b|^serial[248]\\b).*");
 
   private MigrationLint() {}

@@ -51,7 +51,8 @@ class LockSafeRenderingTest {
             "CREATE INDEX tags_post_id_idx ON public.tags (post_id)",
             "ALTER TABLE public.posts ADD CONSTRAINT posts_author_id_fkey FOREIGN KEY (author_id)"
                 + " REFERENCES public.profiles (id) NOT VALID",
-            "ALTER TABLE public.tags ADD CONSTRAINT tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.posts (id)"),
+            "ALTER TABLE public.tags ADD CONSTRAINT tags_post_id_fkey FOREIGN KEY (post_id)"
+                + " REFERENCES public.posts (id)"),
         statements.inTransaction());
     assertEquals(
         List.of(
