@@ -33,7 +33,8 @@ final class LockSafety {
           LintFinding.Rule.FOREIGN_KEY_NOT_VALID_MISSING,
           LintFinding.Rule.CHECK_NOT_VALID_MISSING,
           LintFinding.Rule.SET_NOT_NULL_WITHOUT_CHECK,
-          LintFinding.Rule.INDEX_NOT_CONCURRENT);
+          LintFinding.Rule.INDEX_NOT_CONCURRENT,
+          LintFinding.Rule.KEY_INDEX_NOT_CONCURRENT);
 
   private final DdlRenderer.Options options;
   private final List<TableElement> tables;

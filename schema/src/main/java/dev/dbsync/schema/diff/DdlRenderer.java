@@ -100,7 +100,9 @@ public final class DdlRenderer {
    * @param lockSafe on tables that already exist (may hold many rows), write the forms that do not block
    *     traffic while a table is scanned: foreign keys and checks {@code NOT VALID} with their {@code VALIDATE}
    *     after the commit, {@code SET NOT NULL} through a validated {@code CHECK (c IS NOT NULL)}, and indexes
-   *     {@code CONCURRENTLY} after the commit
+   *     (also those of primary keys and unique constraints, attached with {@code USING INDEX}) built
+   *     {@code CONCURRENTLY} after the commit; a unique index or key that a foreign key added in the same
+   *     migration references stays in the transaction, where the foreign key needs it
    */
   public record Options(boolean lockSafe) {
     public static final Options DEFAULT = new Options(false);
@@ -183,12 +185,30 @@ public final class DdlRenderer {
         afterCommit.add(dropConstraint(c.table(), check));
         return true;
       }
-      if (change instanceof IndexCreated c
-          && !(c.index().unique() && referencedKeys.contains(List.<Object>of(c.table(), c.index().columns())))) {
+      if (change instanceof IndexCreated c && !(c.index().unique() && referenced(c.table(), c.index().columns()))) {
         afterCommit.add(createIndex(c.table(), c.index(), true));
         return true;
       }
+      if (change instanceof PrimaryKeyAdded c && !referenced(c.table(), c.key().columns())) {
+        afterCommit.addAll(keyUsingIndex(c.table(), c.key().name(), "PRIMARY KEY", c.key().columns()));
+        return true;
+      }
+      if (change instanceof UniqueAdded c && !referenced(c.table(), c.constraint().columns())) {
+        afterCommit.addAll(keyUsingIndex(c.table(), c.constraint().name(), "UNIQUE", c.constraint().columns()));
+        return true;
+      }
       return false;
+    }
+
+    private boolean referenced(QualifiedName table, List<String> columns) {
+      return referencedKeys.contains(List.<Object>of(table, columns));
+    }
+
+    /** The key's unique index built CONCURRENTLY, then attached as the key (a short lock, no scan). */
+    private static List<String> keyUsingIndex(QualifiedName table, String name, String kind, List<String> columns) {
+      return List.of(
+          "CREATE UNIQUE INDEX CONCURRENTLY " + quote(name) + " ON " + quote(table) + " " + columnList(columns),
+          alterTable(table) + "ADD CONSTRAINT " + quote(name) + " " + kind + " USING INDEX " + quote(name));
     }
   }
 

@@ -23,6 +23,8 @@ public record LintFinding(String script, Rule rule, String table, String stateme
     TYPE_CHANGE_REWRITES,
     /** {@code CREATE INDEX} without {@code CONCURRENTLY}: blocks writes while the index is built. */
     INDEX_NOT_CONCURRENT,
+    /** {@code ADD PRIMARY KEY / UNIQUE} without {@code USING INDEX}: builds the index under ACCESS EXCLUSIVE. */
+    KEY_INDEX_NOT_CONCURRENT,
     /** {@code ADD COLUMN} whose value is computed per row (volatile default, identity, serial, stored generated). */
     ADD_COLUMN_REWRITES
   }

@@ -27,6 +27,8 @@ public final class LintMessages {
           "rewrites " + table + " and rebuilds its indexes while holding an ACCESS EXCLUSIVE lock (no reads,"
               + " no writes)";
       case INDEX_NOT_CONCURRENT -> "blocks writes to " + table + " until the index is built";
+      case KEY_INDEX_NOT_CONCURRENT ->
+          "builds the key's index while holding an ACCESS EXCLUSIVE lock on " + table + " (no reads, no writes)";
       case ADD_COLUMN_REWRITES ->
           "computes a value for every row, rewriting " + table + " while holding an ACCESS EXCLUSIVE lock (no"
               + " reads, no writes)";
@@ -49,6 +51,9 @@ public final class LintMessages {
       case INDEX_NOT_CONCURRENT ->
           "CREATE INDEX CONCURRENTLY, alone in its own migration (it cannot run in a transaction; dbsync runs"
               + " such a migration outside one)";
+      case KEY_INDEX_NOT_CONCURRENT ->
+          "`CREATE UNIQUE INDEX CONCURRENTLY <name> ON " + table + " (<columns>)` in its own migration, then"
+              + " `ALTER TABLE " + table + " ADD CONSTRAINT <name> PRIMARY KEY|UNIQUE USING INDEX <name>`";
       case ADD_COLUMN_REWRITES ->
           "add the column without the default (or with a constant one), set the default in a second statement,"
               + " and fill existing rows in batches";

@@ -38,7 +38,8 @@ public final class MigrationLint {
       "(?is)^ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?(" + NAME + ")\\s+(.*)");
 
   private static final Pattern ADD_CONSTRAINT = Pattern.compile(
-      "(?is)^ADD\\s+(?:CONSTRAINT\\s+(" + NAME + ")\\s+)?(FOREIGN\\s+KEY|CHECK)\\b(.*)");
+      "(?is)^ADD\\s+(?:CONSTRAINT\\s+(" + NAME + ")\\s+)?(FOREIGN\\s+KEY|CHECK|UNIQUE|PRIMARY\\s+KEY)\\b(.*)");
+  private static final Pattern USING_INDEX = Pattern.compile("(?is)^\\s*USING\\s+INDEX\\b.*");
   private static final Pattern NOT_VALID = Pattern.compile("(?is).*\\bNOT\\s+VALID\\s*$");
   /** The body of a check that says a column is not null: {@code (col IS NOT NULL) [NOT VALID]}. */
   private static final Pattern NOT_NULL_CHECK = Pattern.compile(
@@ -134,8 +135,12 @@ public final class MigrationLint {
     Matcher constraint = ADD_CONSTRAINT.matcher(action);
     if (constraint.matches()) {
       boolean valid = !NOT_VALID.matcher(action).matches();
-      if (constraint.group(2).toUpperCase(Locale.ROOT).startsWith("FOREIGN")) {
+      String kind = constraint.group(2).toUpperCase(Locale.ROOT);
+      if (kind.startsWith("FOREIGN")) {
         return valid ? Rule.FOREIGN_KEY_NOT_VALID_MISSING : null;
+      }
+      if (!kind.equals("CHECK")) {
+        return USING_INDEX.matcher(constraint.group(3)).matches() ? null : Rule.KEY_INDEX_NOT_CONCURRENT;
       }
       Matcher notNull = NOT_NULL_CHECK.matcher(constraint.group(3));
       if (notNull.matches() && constraint.group(1) != null) {

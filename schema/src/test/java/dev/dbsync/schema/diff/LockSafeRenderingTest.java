@@ -105,6 +105,26 @@ class LockSafeRenderingTest {
   }
 
   @Test
+  void keysOnExistingTablesGetTheirIndexConcurrentlyAndAreAttachedWithUsingIndex() {
+    Schema before = schema(table("tags").col("name", "text").col("lang", "text"));
+    Schema after =
+        schema(table("tags").col("name", "text").col("lang", "text").pk("tags_pkey", "name", "lang")
+            .unique("tags_lang_key", "lang"));
+
+    DdlRenderer.Statements statements =
+        DdlRenderer.statements(changes(before, after), DdlRenderer.Options.LOCK_SAFE);
+
+    assertEquals(List.of(), statements.inTransaction());
+    assertEquals(
+        List.of(
+            "CREATE UNIQUE INDEX CONCURRENTLY tags_pkey ON public.tags (name, lang)",
+            "ALTER TABLE public.tags ADD CONSTRAINT tags_pkey PRIMARY KEY USING INDEX tags_pkey",
+            "CREATE UNIQUE INDEX CONCURRENTLY tags_lang_key ON public.tags (lang)",
+            "ALTER TABLE public.tags ADD CONSTRAINT tags_lang_key UNIQUE USING INDEX tags_lang_key"),
+        statements.afterCommit());
+  }
+
+  @Test
   void theFollowUpLeadsFromTheNewSnapshotToItself() {
     MigrationScript.Rendered rendered =
         MigrationScript.render("aaaa", "bbbb", changes(BEFORE, AFTER), DdlRenderer.Options.LOCK_SAFE);
