@@ -130,6 +130,22 @@ class LockSafeDdlTest {
   }
 
   @Test
+  void safeDdlWritesAMigrationOfOnlyIndexesAsOneFile() {
+    String indexed =
+        SEED_POST.replace(
+            "@Index(columns = \"authorId\")", "@Index(columns = \"authorId\")\n@Index(columns = \"title\")");
+    Compilation compilation = compile(true, NULLABLE, profile(), source("app.Post", indexed));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    List<String> migrations = migrations(resources);
+    assertThat(migrations).hasSize(2);
+    String v2 = text(migrations.get(1));
+    assertThat(v2).endsWith("\nCREATE INDEX CONCURRENTLY posts_title_idx ON public.posts (title);\n");
+    assertThat(MigrationScript.Header.parse(v2).orElseThrow().from())
+        .isEqualTo(MigrationScript.Header.parse(text(migrations.get(0))).orElseThrow().to());
+  }
+
+  @Test
   void theFollowUpKeepsTheChainIntactForTheNextCompilations() {
     assertThat(compile(true, NULLABLE, profile(), EVOLVED_POST)).succeeded();
     String snapshotHash = MigrationScript.Header.parse(text(migrations(resources).get(2))).orElseThrow().to();

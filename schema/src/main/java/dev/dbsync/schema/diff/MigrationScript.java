@@ -56,7 +56,8 @@ public final class MigrationScript {
   /**
    * The migration file text and, when {@code options} put statements after its commit, the text of the
    * follow-up migration that runs them. The follow-up's header leads from {@code toHash} to {@code toHash}:
-   * it completes the schema the snapshot records rather than changing it, and keeps the chain intact.
+   * it completes the schema the snapshot records rather than changing it, and keeps the chain intact. When
+   * nothing runs before the commit, the statements after it make up the one migration.
    */
   public static Rendered render(
       String fromHash, String toHash, List<SchemaChange> changes, DdlRenderer.Options options) {
@@ -68,6 +69,11 @@ public final class MigrationScript {
       }
     }
     appendStatements(text, statements.inTransaction());
+    if (statements.inTransaction().isEmpty()) {
+      // nothing to run before the commit (only indexes to build): one migration, run outside a transaction
+      appendStatements(text, statements.afterCommit());
+      return new Rendered(text.toString(), Optional.empty());
+    }
     if (statements.afterCommit().isEmpty()) {
       return new Rendered(text.toString(), Optional.empty());
     }

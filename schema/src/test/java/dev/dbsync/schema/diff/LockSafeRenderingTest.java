@@ -122,6 +122,13 @@ class LockSafeRenderingTest {
             "CREATE UNIQUE INDEX CONCURRENTLY tags_lang_key ON public.tags (lang)",
             "ALTER TABLE public.tags ADD CONSTRAINT tags_lang_key UNIQUE USING INDEX tags_lang_key"),
         statements.afterCommit());
+    // nothing runs in a transaction: the one migration holds the statements after the commit
+    MigrationScript.Rendered rendered =
+        MigrationScript.render("aaaa", "bbbb", changes(before, after), DdlRenderer.Options.LOCK_SAFE);
+    assertEquals(Optional.empty(), rendered.followUp());
+    assertEquals(
+        "-- dbsync:from aaaa\n-- dbsync:to bbbb\n\n" + String.join(";\n\n", statements.afterCommit()) + ";\n",
+        rendered.migration());
   }
 
   @Test
