@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,11 +23,13 @@ import javax.lang.model.element.Element;
  * that runs while the application keeps reading and writing; and statements that block traffic on a table that
  * may be large are reported as warnings with their safer form: those of the migration generated now, and
  * those of the hand-written migrations not yet followed by a generated one (the pending ones, reported at
- * every compilation until a generated migration follows them).
+ * every compilation until a generated migration follows them, unless the file says {@value #ALLOW_LOCKS}).
  */
 final class LockSafety {
   static final String SAFE_DDL_OPTION = "dbsync.safeDdl";
   static final String FOLLOW_UP_SUFFIX = "_concurrently";
+  /** A line at the top of a hand-written migration that turns its lock warnings off. */
+  static final String ALLOW_LOCKS = "-- dbsync:allow-locks";
   /** What {@link DdlRenderer.Options#LOCK_SAFE} writes in a form the lint accepts. */
   private static final Set<LintFinding.Rule> WRITTEN_SAFELY_WITH_SAFE_DDL =
       EnumSet.of(
@@ -78,29 +81,53 @@ final class LockSafety {
       scripts.add(new MigrationLint.Script(followUpName, rendered.followUp().get()));
       report.note(Messages.migrationWritten(followUpName));
     }
-    warn(MigrationLint.check(scripts), true);
+    warn(MigrationLint.check(scripts));
   }
 
-  /** Warns about the traffic-blocking statements of the hand-written migrations after the last generated one. */
+  /**
+   * Warns about the traffic-blocking statements of the hand-written migrations after the last generated one,
+   * except in files that start with {@value #ALLOW_LOCKS} (the author knows the table is small, or chose the
+   * lock). Those files still count for what they create and validate.
+   */
   void lintPendingHandWritten(ResourceFiles files, List<ResourceFiles.Migration> migrations) throws IOException {
     long lastGenerated =
         migrations.stream().filter(m -> m.header().isPresent()).mapToLong(ResourceFiles.Migration::version)
             .max().orElse(0);
     List<MigrationLint.Script> pending = new ArrayList<>();
+    Set<String> allowed = new HashSet<>();
     for (ResourceFiles.Migration migration : migrations) {
       if (migration.header().isEmpty() && migration.version() > lastGenerated) {
         String text = Files.readString(files.migrationDirectory().resolve(migration.fileName()));
         pending.add(new MigrationLint.Script(migration.fileName(), text));
+        if (allowsLocks(text)) {
+          allowed.add(migration.fileName());
+        }
       }
     }
-    warn(MigrationLint.check(pending), false);
+    for (LintFinding finding : MigrationLint.check(pending)) {
+      if (!allowed.contains(finding.script())) {
+        report.warning(Messages.lockHeavyHandWritten(finding, ALLOW_LOCKS), recordOf(finding.table()), null);
+      }
+    }
   }
 
-  private void warn(List<LintFinding> findings, boolean generated) {
+  /** Whether one of the comment lines the file starts with is {@value #ALLOW_LOCKS}. */
+  static boolean allowsLocks(String text) {
+    for (String line : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+      if (!line.startsWith("--")) {
+        return false;
+      }
+      if (line.equals(ALLOW_LOCKS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void warn(List<LintFinding> findings) {
     for (LintFinding finding : findings) {
-      boolean safeDdlWritesSaferForm =
-          generated && !options.lockSafe() && WRITTEN_SAFELY_WITH_SAFE_DDL.contains(finding.rule());
-      report.warning(Messages.lockHeavy(finding, safeDdlWritesSaferForm), recordOf(finding.table()), null);
+      boolean safeDdlWritesSaferForm = !options.lockSafe() && WRITTEN_SAFELY_WITH_SAFE_DDL.contains(finding.rule());
+      report.warning(Messages.lockHeavyGenerated(finding, safeDdlWritesSaferForm), recordOf(finding.table()), null);
     }
   }
 

@@ -127,13 +127,18 @@ public final class Messages {
   }
 
   /**
-   * A statement that holds a traffic-blocking lock while it scans or rewrites a table that may be large;
-   * {@code safeDdlWritesSaferForm} when the statement is generated and {@code -Adbsync.safeDdl=true} would
-   * have written the safer form.
+   * A generated statement that holds a traffic-blocking lock while it scans or rewrites a table that may be
+   * large; {@code safeDdlWritesSaferForm} when {@code -Adbsync.safeDdl=true} would have written the safer form.
    */
-  public static String lockHeavy(LintFinding finding, boolean safeDdlWritesSaferForm) {
+  public static String lockHeavyGenerated(LintFinding finding, boolean safeDdlWritesSaferForm) {
     return "[dbsync] " + LintMessages.finding(finding)
         + (safeDdlWritesSaferForm ? " (compile with -Adbsync.safeDdl=true and dbsync writes the safer form)" : "");
+  }
+
+  /** The same for a statement of a pending hand-written migration. */
+  public static String lockHeavyHandWritten(LintFinding finding, String allowLocksLine) {
+    return "[dbsync] " + LintMessages.finding(finding) + " (if the lock is intended, start the file with the line `"
+        + allowLocksLine + "`)";
   }
 
   public static String invalidBooleanOption(String option, String value) {

@@ -95,7 +95,7 @@ class LockSafeDdlTest {
             LintFinding.Rule.FOREIGN_KEY_NOT_VALID_MISSING);
     for (LintFinding finding : findings) {
       assertThat(compilation)
-          .hadWarningContaining(Messages.lockHeavy(finding, true))
+          .hadWarningContaining(Messages.lockHeavyGenerated(finding, true))
           .inFile(EVOLVED_POST)
           .onLineContaining("public record Post(");
     }
@@ -179,6 +179,23 @@ class LockSafeDdlTest {
         .startsWith("[dbsync] V2__index_posts_title.sql: `CREATE INDEX posts_title_idx ON posts (title)` ");
     assertThat(warnings.get(0)).contains("CREATE INDEX CONCURRENTLY");
     assertThat(warnings.get(0)).doesNotContain("-Adbsync.safeDdl");
+    assertThat(warnings.get(0)).endsWith("start the file with the line `-- dbsync:allow-locks`)");
+  }
+
+  @Test
+  void aHandWrittenMigrationThatAllowsLocksIsNotReportedButStillCounts() throws IOException {
+    Files.writeString(resources.resolve("db/migration/V2__tags.sql"),
+        "-- tags are few\n-- dbsync:allow-locks\n"
+            + "CREATE TABLE tags (id int);\nCREATE INDEX posts_title_idx ON posts (title);\n");
+    Files.writeString(resources.resolve("db/migration/V3__tags_index.sql"),
+        "CREATE INDEX tags_id_idx ON tags (id);\nALTER TABLE posts ALTER COLUMN title TYPE bigint USING 0;\n");
+
+    Compilation compilation = compile(false, NULLABLE, profile(), source("app.Post", SEED_POST));
+
+    // V2's index is allowed; V3's index is on a table V2 creates; V3's type change is reported
+    List<String> warnings = lockWarnings(compilation);
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0)).startsWith("[dbsync] V3__tags_index.sql: `ALTER TABLE posts ALTER COLUMN title TYPE");
   }
 
   @Test
