@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param rule what the statement does wrong
  * @param table the table it locks, as written in the script ({@code public.} dropped)
  * @param statement the statement, comments stripped and white space collapsed
+ * @param subject the constraint or column the statement names, as written; null when it names none (an
+ *     unnamed constraint) and for indexes
  */
-public record LintFinding(String script, Rule rule, String table, String statement) {
+public record LintFinding(String script, Rule rule, String table, String statement, String subject) {
   /** Kinds of lock-heavy statements, each with a safer form (see {@link LintMessages}). */
   public enum Rule {
     /** {@code ADD ... FOREIGN KEY} without {@code NOT VALID}: scans the table under a lock that blocks writes. */

@@ -37,27 +37,37 @@ public final class LintMessages {
 
   public static String saferForm(LintFinding finding) {
     String table = finding.table();
+    String name = finding.subject() == null ? "<name>" : finding.subject();
     return switch (finding.rule()) {
       case FOREIGN_KEY_NOT_VALID_MISSING, CHECK_NOT_VALID_MISSING ->
-          "add the constraint NOT VALID, then `ALTER TABLE " + table + " VALIDATE CONSTRAINT <name>` in a later"
-              + " migration (VALIDATE takes only a SHARE UPDATE EXCLUSIVE lock)";
-      case SET_NOT_NULL_WITHOUT_CHECK ->
-          "`ALTER TABLE " + table + " ADD CONSTRAINT <name> CHECK (<column> IS NOT NULL) NOT VALID`, then in a"
-              + " later migration VALIDATE CONSTRAINT <name>, SET NOT NULL (it uses the validated check instead"
-              + " of scanning) and DROP CONSTRAINT <name>";
+          "add the constraint NOT VALID, then `ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name + "` in a"
+              + " later migration (VALIDATE takes only a SHARE UPDATE EXCLUSIVE lock)";
+      case SET_NOT_NULL_WITHOUT_CHECK -> {
+        String check = notNullCheckName(table, name);
+        yield "`ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + name + " IS NOT NULL) NOT VALID`,"
+            + " then in a later migration `ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check + "`, the SET NOT"
+            + " NULL (it uses the validated check instead of scanning) and `ALTER TABLE " + table
+            + " DROP CONSTRAINT " + check + "`";
+      }
       case TYPE_CHANGE_REWRITES ->
-          "add a column of the new type, backfill it in batches, then swap the columns in a short migration"
-              + " (only widening a varchar or changing it to text avoids the rewrite)";
+          "add a column of the new type next to " + name + ", backfill it in batches, then swap the columns in a"
+              + " short migration (only widening a varchar or changing it to text avoids the rewrite)";
       case INDEX_NOT_CONCURRENT ->
-          "CREATE INDEX CONCURRENTLY, alone in its own migration (it cannot run in a transaction; dbsync runs"
-              + " such a migration outside one)";
+          "`" + abbreviate(finding.statement().replaceFirst("(?i)\\bINDEX\\s+", "INDEX CONCURRENTLY ")) + "`, alone"
+              + " in its own migration (it cannot run in a transaction; dbsync runs such a migration outside one)";
       case KEY_INDEX_NOT_CONCURRENT ->
-          "`CREATE UNIQUE INDEX CONCURRENTLY <name> ON " + table + " (<columns>)` in its own migration, then"
-              + " `ALTER TABLE " + table + " ADD CONSTRAINT <name> PRIMARY KEY|UNIQUE USING INDEX <name>`";
+          "`CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + table + " (<columns>)` in its own migration, then"
+              + " `ALTER TABLE " + table + " ADD CONSTRAINT " + name + " PRIMARY KEY|UNIQUE USING INDEX " + name + "`";
       case ADD_COLUMN_REWRITES ->
-          "add the column without the default (or with a constant one), set the default in a second statement,"
+          "add " + name + " without the default (or with a constant one), set the default in a second statement,"
               + " and fill existing rows in batches";
     };
+  }
+
+  /** {@code <table>_<column>_not_null}, the name dbsync's lock-safe forms give the check. */
+  private static String notNullCheckName(String table, String column) {
+    String bare = (table.substring(table.lastIndexOf('.') + 1) + "_" + column + "_not_null").replace("\"", "");
+    return bare.matches("[a-z_][a-z0-9_]*") ? bare : "\"" + bare + "\"";
   }
 
   /** The statement on one line, cut to {@value #STATEMENT_LENGTH} characters. */

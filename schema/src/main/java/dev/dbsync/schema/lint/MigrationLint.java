@@ -114,7 +114,7 @@ public final class MigrationLint {
     if (index.matches()) {
       String table = tableKey(index.group(2));
       if (index.group(1) == null && !state.createdTables.contains(table)) {
-        findings.add(new LintFinding(script, Rule.INDEX_NOT_CONCURRENT, table, statement));
+        findings.add(new LintFinding(script, Rule.INDEX_NOT_CONCURRENT, table, statement, null));
       }
       return;
     }
@@ -122,25 +122,30 @@ public final class MigrationLint {
     if (alter.matches()) {
       String table = tableKey(alter.group(1));
       for (String action : actions(alter.group(2))) {
-        Rule rule = checkAction(table, action.strip(), state);
-        if (rule != null && !state.createdTables.contains(table)) {
-          findings.add(new LintFinding(script, rule, table, statement));
+        Hit hit = checkAction(table, action.strip(), state);
+        if (hit != null && !state.createdTables.contains(table)) {
+          findings.add(new LintFinding(script, hit.rule(), table, statement, hit.subject()));
         }
       }
     }
   }
 
+  /** A rule an ALTER TABLE action breaks, and the constraint or column it names (null if it names none). */
+  private record Hit(Rule rule, String subject) {}
+
   /** The rule one action of an ALTER TABLE breaks, or null; records the not-null checks it adds or validates. */
-  private static Rule checkAction(String table, String action, State state) {
+  private static Hit checkAction(String table, String action, State state) {
     Matcher constraint = ADD_CONSTRAINT.matcher(action);
     if (constraint.matches()) {
       boolean valid = !NOT_VALID.matcher(action).matches();
       String kind = constraint.group(2).toUpperCase(Locale.ROOT);
       if (kind.startsWith("FOREIGN")) {
-        return valid ? Rule.FOREIGN_KEY_NOT_VALID_MISSING : null;
+        return valid ? new Hit(Rule.FOREIGN_KEY_NOT_VALID_MISSING, constraint.group(1)) : null;
       }
       if (!kind.equals("CHECK")) {
-        return USING_INDEX.matcher(constraint.group(3)).matches() ? null : Rule.KEY_INDEX_NOT_CONCURRENT;
+        return USING_INDEX.matcher(constraint.group(3)).matches()
+            ? null
+            : new Hit(Rule.KEY_INDEX_NOT_CONCURRENT, constraint.group(1));
       }
       Matcher notNull = NOT_NULL_CHECK.matcher(constraint.group(3));
       if (notNull.matches() && constraint.group(1) != null) {
@@ -150,7 +155,7 @@ public final class MigrationLint {
           state.checkedColumns.add(column);
         }
       }
-      return valid ? Rule.CHECK_NOT_VALID_MISSING : null;
+      return valid ? new Hit(Rule.CHECK_NOT_VALID_MISSING, constraint.group(1)) : null;
     }
     Matcher validate = VALIDATE.matcher(action);
     if (validate.matches()) {
@@ -164,18 +169,18 @@ public final class MigrationLint {
     if (setNotNull.matches()) {
       return state.checkedColumns.contains(table + "." + identifierKey(setNotNull.group(1)))
           ? null
-          : Rule.SET_NOT_NULL_WITHOUT_CHECK;
+          : new Hit(Rule.SET_NOT_NULL_WITHOUT_CHECK, setNotNull.group(1));
     }
     Matcher changeType = CHANGE_TYPE.matcher(action);
     if (changeType.matches()) {
       boolean widening = changeType.group(3) == null && STRING_TARGET.matcher(changeType.group(2).strip()).matches();
-      return widening ? null : Rule.TYPE_CHANGE_REWRITES;
+      return widening ? null : new Hit(Rule.TYPE_CHANGE_REWRITES, changeType.group(1));
     }
     Matcher addColumn = ADD_COLUMN.matcher(action);
     if (addColumn.matches() && !ADD_KEYWORDS.contains(addColumn.group(1).toLowerCase(Locale.ROOT))) {
       // a function name inside a string literal is no call
       String definition = addColumn.group(2).replaceAll("'(?:[^']|'')*'", "''");
-      return PER_ROW_VALUE.matcher(definition).matches() ? Rule.ADD_COLUMN_REWRITES : null;
+      return PER_ROW_VALUE.matcher(definition).matches() ? new Hit(Rule.ADD_COLUMN_REWRITES, addColumn.group(1)) : null;
     }
     return null;
   }

@@ -101,10 +101,27 @@ class MigrationLintTest {
         MigrationLint.check("V3__idx.sql", "CREATE  INDEX posts_title_idx\n  ON public.posts (title);").get(0);
 
     assertEquals(new LintFinding("V3__idx.sql", Rule.INDEX_NOT_CONCURRENT, "posts",
-        "CREATE INDEX posts_title_idx ON public.posts (title)"), finding);
+        "CREATE INDEX posts_title_idx ON public.posts (title)", null), finding);
     assertEquals("V3__idx.sql: `CREATE INDEX posts_title_idx ON public.posts (title)` "
         + LintMessages.risk(finding) + "; safer: " + LintMessages.saferForm(finding), finding.message());
-    assertTrue(finding.message().contains("CREATE INDEX CONCURRENTLY"), finding.message());
+    assertTrue(finding.message().endsWith("safer: `CREATE INDEX CONCURRENTLY posts_title_idx ON public.posts (title)`,"
+        + " alone in its own migration (it cannot run in a transaction; dbsync runs such a migration outside one)"),
+        finding.message());
+  }
+
+  @Test
+  void theSaferFormUsesTheNamesTheStatementGives() {
+    List<LintFinding> findings = MigrationLint.check("V4__x.sql",
+        "ALTER TABLE posts ALTER COLUMN title SET NOT NULL;\n"
+            + "ALTER TABLE posts ADD CONSTRAINT posts_author_fk FOREIGN KEY (author_id) REFERENCES profiles (id);");
+
+    assertEquals(List.of("title", "posts_author_fk"), findings.stream().map(LintFinding::subject).toList());
+    assertEquals("`ALTER TABLE posts ADD CONSTRAINT posts_title_not_null CHECK (title IS NOT NULL) NOT VALID`,"
+        + " then in a later migration `ALTER TABLE posts VALIDATE CONSTRAINT posts_title_not_null`, the SET NOT NULL"
+        + " (it uses the validated check instead of scanning) and"
+        + " `ALTER TABLE posts DROP CONSTRAINT posts_title_not_null`", LintMessages.saferForm(findings.get(0)));
+    assertTrue(
+        LintMessages.saferForm(findings.get(1)).contains("`ALTER TABLE posts VALIDATE CONSTRAINT posts_author_fk`"));
   }
 
   @Test
