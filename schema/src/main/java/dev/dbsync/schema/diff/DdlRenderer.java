@@ -62,6 +62,8 @@ import java.util.stream.Collectors;
 public final class DdlRenderer {
   /** Suffix of the name an enum type is parked under while it is recreated. */
   static final String OLD_ENUM_SUFFIX = "__old";
+  /** Suffix of the temporary check through which a column is made NOT NULL without a long lock. */
+  static final String NOT_NULL_CHECK_SUFFIX = "_not_null";
 
   /** Change kinds in execution order; kinds in one list share a phase. */
   private static final List<List<Class<? extends SchemaChange>>> PHASES =
@@ -146,18 +148,20 @@ public final class DdlRenderer {
   private static final class LockSafeForms {
     /** Tables the migration creates: empty, so the plain forms are fast. */
     private final Set<QualifiedName> newTables;
-    /** Referenced tables and columns of added foreign keys: their unique index must exist when the key is added. */
-    private final Set<List<Object>> referencedKeys;
+    /** What added foreign keys reference: its unique index must exist when the foreign key is added. */
+    private final Set<Referenced> referenced;
+
+    private record Referenced(QualifiedName table, List<String> columns) {}
 
     LockSafeForms(List<SchemaChange> changes) {
       newTables = changes.stream()
           .filter(c -> c instanceof TableCreated)
           .map(SchemaChange::table)
           .collect(Collectors.toSet());
-      referencedKeys = changes.stream()
+      referenced = changes.stream()
           .filter(c -> c instanceof ForeignKeyAdded)
           .map(c -> ((ForeignKeyAdded) c).key())
-          .map(key -> List.<Object>of(key.target(), key.targetColumns()))
+          .map(key -> new Referenced(key.target(), key.targetColumns()))
           .collect(Collectors.toSet());
     }
 
@@ -201,7 +205,7 @@ public final class DdlRenderer {
     }
 
     private boolean referenced(QualifiedName table, List<String> columns) {
-      return referencedKeys.contains(List.<Object>of(table, columns));
+      return referenced.contains(new Referenced(table, columns));
     }
 
     /** The key's unique index built CONCURRENTLY, then attached as the key (a short lock, no scan). */
@@ -211,9 +215,6 @@ public final class DdlRenderer {
           alterTable(table) + "ADD CONSTRAINT " + quote(name) + " " + kind + " USING INDEX " + quote(name));
     }
   }
-
-  /** Suffix of the temporary check through which a column is made NOT NULL without a long lock. */
-  static final String NOT_NULL_CHECK_SUFFIX = "_not_null";
 
   /** {@code changes} in execution order; a stable sort, so equal phases keep the differ's order. */
   static List<SchemaChange> ordered(List<SchemaChange> changes) {
