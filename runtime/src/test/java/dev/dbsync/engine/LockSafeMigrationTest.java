@@ -120,4 +120,24 @@ class LockSafeMigrationTest {
         Catalog.query(db.dataSource(), "SELECT conname, convalidated FROM pg_constraint"
             + " WHERE conrelid = 'posts'::regclass AND contype <> 'p' ORDER BY conname"));
   }
+
+  @Test
+  void aValidatingFollowUpRunsInATransactionOfItsOwnAfterTheMigrationBeforeItCommitted(TestDatabase db) {
+    Migrations migrations = Migrations.in(temp.resolve("own"))
+        .add("V1__create.sql", "CREATE TABLE parent (id int PRIMARY KEY);\nCREATE TABLE child (p int);\n"
+            + "INSERT INTO child VALUES (99);");
+    migrations.apply(db.dataSource());
+    migrations
+        .add("V2__add_fk.sql", "-- dbsync:from aaaaaaaaaaaaaaaa\n-- dbsync:to bbbbbbbbbbbbbbbb\n\n"
+            + "ALTER TABLE child ADD CONSTRAINT child_p_fkey FOREIGN KEY (p) REFERENCES parent (id) NOT VALID;\n")
+        .add("V3__add_fk_concurrently.sql", "-- dbsync:from bbbbbbbbbbbbbbbb\n-- dbsync:to bbbbbbbbbbbbbbbb\n\n"
+            + "ALTER TABLE child VALIDATE CONSTRAINT child_p_fkey;\n");
+
+    MigrationException e = assertThrows(MigrationException.class, () -> migrations.apply(db.dataSource()));
+
+    assertEquals("V3__add_fk_concurrently.sql", e.script());
+    // V2 committed before V3 began, so V3's validation never held V2's ACCESS EXCLUSIVE lock
+    assertEquals(List.of("1", "2"), Catalog.query(db.dataSource(),
+        "SELECT version FROM flyway_schema_history ORDER BY installed_rank"));
+  }
 }

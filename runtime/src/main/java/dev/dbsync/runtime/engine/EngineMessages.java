@@ -164,14 +164,21 @@ public final class EngineMessages {
     return "Cannot list migrations at " + url + ": only directories and jar files are supported.";
   }
 
-  public static String verificationFailed(String lastScript, List<String> differences, boolean rolledBack) {
+  /** What became of the migrations whose result did not match the snapshot. */
+  public enum DriftOutcome { ROLLED_BACK, LOGGED, ALREADY_COMMITTED }
+
+  public static String verificationFailed(String lastScript, List<String> differences, DriftOutcome outcome) {
+    String fix = " A migration does something the records do not declare: change the migration, or the records"
+        + " (and recompile), so that both say the same.";
     return "After the pending migrations (the last one " + lastScript + ") the database does not match the"
         + " compiled schema (db/dbsync/schema.json):\n  - " + String.join("\n  - ", differences) + "\n"
-        + (rolledBack
-            ? "Everything was rolled back. A migration does something the records do not declare: change the"
-                + " migration, or the records (and recompile), so that both say the same. To only log such"
-                + " differences in development, set DBSYNC_FAIL_ON_DRIFT=false."
-            : "The migrations were committed anyway (DBSYNC_FAIL_ON_DRIFT=false).");
+        + switch (outcome) {
+          case ROLLED_BACK -> "Everything was rolled back." + fix
+              + " To only log such differences in development, set DBSYNC_FAIL_ON_DRIFT=false.";
+          case LOGGED -> "The migrations were committed anyway (DBSYNC_FAIL_ON_DRIFT=false).";
+          case ALREADY_COMMITTED -> "The last migration cannot run in a transaction and was committed before this"
+              + " check, so nothing could be rolled back." + fix;
+        };
   }
 
   public static String snapshotUnreadable(String location, String problem) {

@@ -125,10 +125,14 @@ public final class Migrator {
           if (group == 0) {
             runOutsideTransaction(plan, pending.get(0));
             group = 1;
+            if (group == pending.size()) {
+              verify(pending.get(0), true); // committed already: reported, cannot be undone
+              connection.commit();
+            }
           } else {
             run(plan, pending.subList(0, group));
             if (group == pending.size()) {
-              verify(pending.get(group - 1));
+              verify(pending.get(group - 1), false);
             }
             connection.commit();
           }
@@ -323,7 +327,7 @@ public final class Migrator {
      * declares rolls everything back (or, with failOnDrift off in development, is logged); objects it does not
      * declare are listed in the result and left alone.
      */
-    private void verify(PreparedMigration last) throws SQLException {
+    private void verify(PreparedMigration last, boolean committed) throws SQLException {
       Optional<Schema> snapshot = Verification.snapshot(location.classLoader());
       if (snapshot.isEmpty()) {
         return;
@@ -333,8 +337,9 @@ public final class Migrator {
       if (drift.isEmpty()) {
         return;
       }
-      String message = EngineMessages.verificationFailed(last.file().script(), drift.differences(),
-          settings.failOnDrift());
+      EngineMessages.DriftOutcome outcome = committed ? EngineMessages.DriftOutcome.ALREADY_COMMITTED
+          : settings.failOnDrift() ? EngineMessages.DriftOutcome.ROLLED_BACK : EngineMessages.DriftOutcome.LOGGED;
+      String message = EngineMessages.verificationFailed(last.file().script(), drift.differences(), outcome);
       if (settings.failOnDrift()) {
         rollbackQuietly(connection);
         throw new MigrationException(message, last.file().script(), null, null, null);
@@ -358,15 +363,21 @@ public final class Migrator {
    * runs alone. Otherwise all up to the next one that cannot run in a transaction, or that adds a value to an
    * enum type an earlier pending migration creates: PostgreSQL before 17 refuses to use such a value before it
    * is committed, even when the type was created in the same transaction, so the migrations before that one
-   * commit first (with their history rows) and the rest follow in a second transaction.
+   * commit first (with their history rows) and the rest follow in a second transaction. A lock-safe follow-up
+   * (see {@link PreparedMigration#followUp()}) runs in a transaction of its own: its VALIDATE statements then
+   * wait only for SHARE UPDATE EXCLUSIVE, after the migration before it released its ACCESS EXCLUSIVE locks.
    */
   private static int firstGroupSize(List<PreparedMigration> pending, Set<String> additionsToNewTypes) {
     if (pending.get(0).nonTransactional() != null) {
       return 0;
     }
+    if (pending.get(0).followUp()) {
+      return 1;
+    }
     for (int i = 1; i < pending.size(); i++) {
       PreparedMigration p = pending.get(i);
-      if (p.nonTransactional() != null || p.enumValueAdditions().stream().anyMatch(additionsToNewTypes::contains)) {
+      if (p.nonTransactional() != null || p.followUp()
+          || p.enumValueAdditions().stream().anyMatch(additionsToNewTypes::contains)) {
         return i;
       }
     }

@@ -1,12 +1,19 @@
 package dev.dbsync.runtime.engine;
 
+import dev.dbsync.schema.diff.MigrationScript;
 import dev.dbsync.schema.sql.SqlScript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A pending migration read once: its checksum, its statements and the destructive changes its header declares. */
-record PreparedMigration(MigrationFile file, int checksum, List<String> statements, List<String> destructive) {
+/**
+ * A pending migration read once: its checksum, its statements and the destructive changes its header declares.
+ *
+ * @param followUp a lock-safe follow-up ({@code -dbsync.safeDdl}): its header goes from a schema to the same one,
+ *     because it only validates what the migration before it added NOT VALID or builds indexes concurrently
+ */
+record PreparedMigration(
+    MigrationFile file, int checksum, List<String> statements, List<String> destructive, boolean followUp) {
   /** The renderer writes each enum value addition as its own statement of exactly this form. */
   private static final Pattern ADD_ENUM_VALUE =
       Pattern.compile("(?is)^\\s*ALTER\\s+TYPE\\s+.+\\s+ADD\\s+VALUE\\s+IF\\s+NOT\\s+EXISTS\\s+.*");
@@ -21,7 +28,9 @@ record PreparedMigration(MigrationFile file, int checksum, List<String> statemen
 
   static PreparedMigration of(MigrationFile file) {
     String text = file.text();
-    return new PreparedMigration(file, FlywayChecksum.of(text), SqlScript.split(text), destructive(text));
+    boolean followUp = MigrationScript.Header.parse(text).map(h -> h.from().equals(h.to())).orElse(false);
+    return new PreparedMigration(
+        file, FlywayChecksum.of(text), SqlScript.split(text), destructive(text), followUp);
   }
 
   /** The {@code -- dbsync:destructive <description>} lines of the header (the comment lines the file starts with). */
