@@ -27,8 +27,8 @@ import org.flywaydb.core.Flyway;
  */
 public final class NoOpBench {
   private static final int MIGRATIONS = 200;
-  private static final int WARM_UP = 30;
-  private static final int RUNS = 101;
+  private static final int WARM_UP = 300;
+  private static final int RUNS = 301;
 
   private NoOpBench() {}
 

@@ -2,10 +2,16 @@ package dev.dbsync.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbsync.MigrationException;
 import dev.dbsync.runtime.engine.FlywayChecksum;
+import dev.dbsync.runtime.engine.HistoryRow;
+import dev.dbsync.runtime.engine.MigrationFile;
 import dev.dbsync.runtime.engine.MigrationVersion;
+import dev.dbsync.runtime.engine.Plan;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,6 +35,38 @@ class VersionsTest {
     assertNull(v("1a"));
     assertNull(v(""));
     assertNull(v("1..2"));
+    assertNull(v("1."));
+    assertNull(v(".1"));
+    assertNull(v("-1"));
+    assertNull(v("1.2b"));
+  }
+
+  @Test
+  void historyMatchesFilesByVersionHoweverSpelled() {
+    MigrationFile v1 = file("1", "SELECT 1;");
+    MigrationFile v2 = file("1_1", "SELECT 2;");
+    MigrationFile v3 = file("2", "SELECT 3;");
+    List<HistoryRow> history = List.of(
+        new HistoryRow(1, "1.0", "m", "SQL", "V1__m.sql", v1.checksum(), true),
+        new HistoryRow(2, "1.1.0", "m", "SQL", "V1_1__m.sql", v2.checksum(), true));
+    Plan plan = Plan.of(history, List.of(v1, v2, v3));
+    assertEquals(List.of(v3), plan.pending());
+    assertEquals("1.1.0", plan.currentVersion());
+    assertEquals(3, plan.nextRank());
+  }
+
+  @Test
+  void aMigrationMarkedDeletedByRepairIsNoLongerMissing() {
+    List<HistoryRow> history = List.of(
+        new HistoryRow(1, "1", "m", "SQL", "V1__m.sql", 42, true),
+        new HistoryRow(2, "1.0", "m", "DELETE", "V1__m.sql", 42, true));
+    assertEquals(List.of(), Plan.of(history, List.of()).pending());
+    assertThrows(MigrationException.class, () -> Plan.of(history.subList(0, 1), List.of()));
+  }
+
+  private static MigrationFile file(String version, String sql) {
+    return new MigrationFile(v(version), "m", "V" + version + "__m.sql", "test:V" + version, version,
+        () -> sql.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -36,7 +74,7 @@ class VersionsTest {
     int lf = FlywayChecksum.of("a\nb\n");
     assertEquals(lf, FlywayChecksum.of("a\r\nb\r\n"));
     assertEquals(lf, FlywayChecksum.of("a\nb"));
-    assertEquals(lf, FlywayChecksum.of(FlywayChecksum.decode("\uFEFFa\nb".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    assertEquals(lf, FlywayChecksum.of(FlywayChecksum.decode("\uFEFFa\nb".getBytes(StandardCharsets.UTF_8))));
     assertEquals(FlywayChecksum.of("ab"), lf); // lines are joined without a separator, as Flyway does
   }
 }

@@ -3,7 +3,6 @@ package dev.dbsync.runtime.engine;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A migration version as Flyway reads it: {@code 1}, {@code 1.2}, {@code 1_2} (underscores are dots), compared
@@ -11,21 +10,26 @@ import java.util.regex.Pattern;
  * in the history's {@code version} column.
  */
 public record MigrationVersion(String text, List<BigInteger> parts) implements Comparable<MigrationVersion> {
-  private static final Pattern VALID = Pattern.compile("\\d+(\\.\\d+)*");
-
   public MigrationVersion {
     parts = List.copyOf(parts);
   }
 
   /** The version written {@code raw} (from a file name or the history), or null when it is not one. */
   public static MigrationVersion parseOrNull(String raw) {
+    // by hand, not by regular expression: every no-op startup parses each history row's version
     String text = raw.replace('_', '.');
-    if (!VALID.matcher(text).matches()) {
-      return null;
-    }
     List<BigInteger> parts = new ArrayList<>();
-    for (String part : text.split("\\.")) {
-      parts.add(new BigInteger(part));
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '.') {
+        if (i == start) {
+          return null; // empty, or an empty part: "", "1.", ".1", "1..2"
+        }
+        parts.add(new BigInteger(text.substring(start, i)));
+        start = i + 1;
+      } else if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return null;
+      }
     }
     return new MigrationVersion(text, parts);
   }

@@ -2,9 +2,9 @@ package dev.dbsync.runtime.engine;
 
 import dev.dbsync.MigrationException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the history and the migration files say together, validated as strictly as Flyway's {@code validate()}:
@@ -17,7 +17,8 @@ public record Plan(List<MigrationFile> pending, String currentVersion, int nextR
   }
 
   public static Plan of(List<HistoryRow> history, List<MigrationFile> files) {
-    Map<String, HistoryRow> applied = new LinkedHashMap<>();
+    // keyed by version order, in which 1.0 and 1 are one version however they are spelled
+    TreeMap<MigrationVersion, HistoryRow> applied = new TreeMap<>();
     MigrationVersion baseline = null;
     int lastRank = 0;
     List<String> problems = new ArrayList<>();
@@ -29,32 +30,27 @@ public record Plan(List<MigrationFile> pending, String currentVersion, int nextR
       MigrationVersion version = MigrationVersion.parseOrNull(row.version());
       if (version == null) {
         problems.add(EngineMessages.unreadableHistoryVersion(row.version()));
-        continue;
-      }
-      if (row.isDeleteMarker()) {
-        applied.remove(canonical(version));
+      } else if (row.isDeleteMarker()) {
+        applied.remove(version);
       } else if (row.isBaseline()) {
         baseline = version;
       } else if (!row.success()) {
         problems.add(EngineMessages.failedRow(row.version(), row.description()));
       } else {
-        applied.put(canonical(version), row);
+        applied.put(version, row);
       }
     }
 
     MigrationVersion latest = baseline;
-    for (HistoryRow row : applied.values()) {
-      MigrationVersion version = MigrationVersion.parseOrNull(row.version());
-      if (latest == null || version.compareTo(latest) > 0) {
-        latest = version;
-      }
+    if (!applied.isEmpty() && (latest == null || applied.lastKey().compareTo(latest) > 0)) {
+      latest = applied.lastKey();
     }
 
-    Map<String, MigrationFile> resolved = new LinkedHashMap<>();
+    Map<MigrationVersion, MigrationFile> resolved = new TreeMap<>();
     for (MigrationFile file : files) {
-      resolved.put(canonical(file.version()), file);
+      resolved.put(file.version(), file);
     }
-    for (Map.Entry<String, HistoryRow> entry : applied.entrySet()) {
+    for (Map.Entry<MigrationVersion, HistoryRow> entry : applied.entrySet()) {
       HistoryRow row = entry.getValue();
       MigrationFile file = resolved.get(entry.getKey());
       if (file == null) {
@@ -72,8 +68,7 @@ public record Plan(List<MigrationFile> pending, String currentVersion, int nextR
 
     List<MigrationFile> pending = new ArrayList<>();
     for (MigrationFile file : files) {
-      if (applied.containsKey(canonical(file.version()))
-          || (baseline != null && file.version().compareTo(baseline) <= 0)) {
+      if (applied.containsKey(file.version()) || (baseline != null && file.version().compareTo(baseline) <= 0)) {
         continue; // applied, or covered by a baseline (Flyway ignores those)
       }
       if (latest != null && file.version().compareTo(latest) < 0) {
@@ -86,15 +81,5 @@ public record Plan(List<MigrationFile> pending, String currentVersion, int nextR
       throw new MigrationException(EngineMessages.invalidHistory(problems));
     }
     return new Plan(pending, latest == null ? null : latest.text(), lastRank + 1);
-  }
-
-  /** One key per version however it is spelled ({@code 1.0}, {@code 1_0} and {@code 1} are one version). */
-  private static String canonical(MigrationVersion version) {
-    List<String> parts = new ArrayList<>();
-    version.parts().forEach(p -> parts.add(p.toString()));
-    while (parts.size() > 1 && parts.get(parts.size() - 1).equals("0")) {
-      parts.remove(parts.size() - 1);
-    }
-    return String.join(".", parts);
   }
 }
