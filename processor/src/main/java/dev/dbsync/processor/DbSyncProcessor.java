@@ -38,12 +38,14 @@ import javax.tools.Diagnostic.Kind;
  *
  * <p>Options: {@code dbsync.projectDir} (the module's base directory: resources are
  * {@code <projectDir>/src/main/resources}) and {@code dbsync.resources} (the resources directory itself). Without
- * either, the class output {@code <project>/target/classes} tells where the project is.
+ * either, the class output {@code <project>/target/classes} tells where the project is. {@code dbsync.metamodel=false}
+ * skips the {@code <Record>Table} sources (and javac's work on them); {@code dbsync.safeDdl}: see {@link LockSafety}.
  */
 @AutoService(Processor.class)
 public final class DbSyncProcessor extends AbstractProcessor {
   public static final String PROJECT_DIR_OPTION = "dbsync.projectDir";
   public static final String RESOURCES_OPTION = "dbsync.resources";
+  public static final String METAMODEL_OPTION = "dbsync.metamodel";
 
   /** Canonical names of the {@code @Table} types met in any round: re-read at the end, never kept as elements. */
   private final Set<String> tableTypes = new TreeSet<>();
@@ -59,7 +61,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(PROJECT_DIR_OPTION, RESOURCES_OPTION, LockSafety.SAFE_DDL_OPTION);
+    return Set.of(PROJECT_DIR_OPTION, RESOURCES_OPTION, METAMODEL_OPTION, LockSafety.SAFE_DDL_OPTION);
   }
 
   @Override
@@ -84,8 +86,11 @@ public final class DbSyncProcessor extends AbstractProcessor {
       tableTypes.add(type.getQualifiedName().toString());
       candidates.add(type.getQualifiedName().toString());
     }
-    for (String name : candidates) {
-      writeMetamodel(processingEnv.getElementUtils().getTypeElement(name));
+    // an invalid value is reported by the last round; until then it writes the metamodel, the default
+    if (Flag.read(processingEnv.getOptions(), METAMODEL_OPTION, true).orElse(true)) {
+      for (String name : candidates) {
+        writeMetamodel(processingEnv.getElementUtils().getTypeElement(name));
+      }
     }
     return false;
   }
@@ -114,6 +119,10 @@ public final class DbSyncProcessor extends AbstractProcessor {
   }
 
   private void synchronize(boolean compilationFailed, Report.Builder report) {
+    if (Flag.read(processingEnv.getOptions(), METAMODEL_OPTION, true).isEmpty()) {
+      report.error(
+          Messages.invalidBooleanOption(METAMODEL_OPTION, processingEnv.getOptions().get(METAMODEL_OPTION)), null, null);
+    }
     TableReader reader = new TableReader(processingEnv.getElementUtils());
     List<TableElement> tables = new ArrayList<>();
     for (String name : tableTypes) {

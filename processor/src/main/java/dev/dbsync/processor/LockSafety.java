@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -54,13 +55,12 @@ final class LockSafety {
    * true; a value other than true or false is an error.
    */
   static LockSafety of(Map<String, String> processorOptions, List<TableElement> tables, Report.Builder report) {
-    String value = processorOptions.get(SAFE_DDL_OPTION);
-    boolean given = processorOptions.containsKey(SAFE_DDL_OPTION);
-    boolean lockSafe = given && (value == null || value.isEmpty() || value.equalsIgnoreCase("true"));
-    if (given && !lockSafe && !value.equalsIgnoreCase("false")) {
-      report.error(Messages.invalidBooleanOption(SAFE_DDL_OPTION, value), null, null);
+    Optional<Boolean> lockSafe = Flag.read(processorOptions, SAFE_DDL_OPTION, false);
+    if (lockSafe.isEmpty()) {
+      report.error(Messages.invalidBooleanOption(SAFE_DDL_OPTION, processorOptions.get(SAFE_DDL_OPTION)), null, null);
     }
-    return new LockSafety(lockSafe ? DdlRenderer.Options.LOCK_SAFE : DdlRenderer.Options.DEFAULT, tables, report);
+    return new LockSafety(
+        lockSafe.orElse(false) ? DdlRenderer.Options.LOCK_SAFE : DdlRenderer.Options.DEFAULT, tables, report);
   }
 
   /**

@@ -5,10 +5,12 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.dbsync.processor.Fixtures.assertGolden;
 import static dev.dbsync.processor.Fixtures.compile;
 import static dev.dbsync.processor.Fixtures.files;
+import static dev.dbsync.processor.Fixtures.migrations;
 import static dev.dbsync.processor.Fixtures.post;
 import static dev.dbsync.processor.Fixtures.profile;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -58,6 +60,31 @@ class SeedSchemaTest {
     String source =
         compilation.generatedSourceFile("app.ProfileTable").orElseThrow().getCharContent(true).toString();
     assertGolden("seed/ProfileTable.java", source);
+  }
+
+  @Test
+  void metamodelCanBeLeftOut() throws Exception {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new DbSyncProcessor())
+            .withOptions("-Adbsync.resources=" + resources, "-Adbsync.metamodel=false")
+            .compile(profile(), post());
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation.generatedSourceFiles()).isEmpty();
+    assertThat(migrations(resources)).hasSize(1);
+  }
+
+  @Test
+  void metamodelOptionMustBeABoolean() {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new DbSyncProcessor())
+            .withOptions("-Adbsync.resources=" + resources, "-Adbsync.metamodel=no")
+            .compile(profile(), post());
+
+    assertThat(compilation).hadErrorContaining(Messages.invalidBooleanOption("dbsync.metamodel", "no"));
+    assertThat(files(resources)).isEmpty();
   }
 
   @Test
