@@ -39,9 +39,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole workflow in a scratch project, four times over: write the records, compile them with the processor the
- * way Maven does (resources copied to the class output first, the processor told the project directory), apply
- * what it generated, and check that the database equals the committed snapshot and that the rows survived.
+ * The whole workflow in a scratch project, four times over: write the records, compile them with the processor,
+ * apply what it generated, and check that the database equals the committed snapshot and that the rows survived.
+ *
+ * <p>By default it compiles in process, the way Maven does (resources copied to the class output first, the
+ * processor told the project directory). With {@code -Ddbsync.evolution.mvn=<path to mvnw>} each step is a real
+ * {@code mvn compile} of a scratch Maven project that declares dbsync as the README says; the dbsync artifacts
+ * must be installed first ({@code .ci/run} does both).
  */
 @ExtendWith(FreshDatabase.class)
 class EvolutionTest {
@@ -217,8 +221,63 @@ class EvolutionTest {
     }
   }
 
+  /**
+   * The scratch project's {@code pom.xml}: dbsync's parent for the pinned plugin versions, then what the README's
+   * "Use it in your project" asks for.
+   */
+  private static final String SCRATCH_POM = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <project xmlns="http://maven.apache.org/POM/4.0.0">
+        <modelVersion>4.0.0</modelVersion>
+        <parent>
+          <groupId>dev.dbsync</groupId>
+          <artifactId>dbsync-parent</artifactId>
+          <version>%1$s</version>
+          <relativePath/>
+        </parent>
+        <artifactId>evolution-scratch</artifactId>
+        <dependencies>
+          <dependency>
+            <groupId>dev.dbsync</groupId>
+            <artifactId>dbsync-annotations</artifactId>
+          </dependency>
+        </dependencies>
+        <build>
+          <plugins>
+            <plugin>
+              <groupId>org.apache.maven.plugins</groupId>
+              <artifactId>maven-compiler-plugin</artifactId>
+              <configuration>
+                <annotationProcessorPaths>
+                  <path>
+                    <groupId>dev.dbsync</groupId>
+                    <artifactId>dbsync-processor</artifactId>
+                    <version>%1$s</version>
+                  </path>
+                </annotationProcessorPaths>
+              </configuration>
+            </plugin>
+          </plugins>
+        </build>
+      </project>
+      """;
+
+  private void compile() throws IOException, InterruptedException {
+    String mvn = System.getProperty("dbsync.evolution.mvn");
+    if (mvn == null) {
+      compileInProcess();
+      return;
+    }
+    // the version under test: set by this module's surefire configuration
+    Files.writeString(project.resolve("pom.xml"), SCRATCH_POM.formatted(System.getProperty("dbsync.version")));
+    Process build = new ProcessBuilder(mvn, "-B", "-q", "compile")
+        .directory(project.toFile()).redirectErrorStream(true).start();
+    String output = new String(build.getInputStream().readAllBytes());
+    assertEquals(0, build.waitFor(), () -> "mvn compile failed:\n" + output);
+  }
+
   /** process-resources, then javac with the processor, as {@code mvn compile} does. */
-  private void compile() throws IOException {
+  private void compileInProcess() throws IOException {
     Path resources = project.resolve("src/main/resources");
     Path classes = project.resolve("target/classes");
     Files.createDirectories(resources);

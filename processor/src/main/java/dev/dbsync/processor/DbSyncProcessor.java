@@ -201,6 +201,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
       // only class names differ (a record was moved or renamed): the chain is unaffected
       files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
     }
+    files.restoreClassOutput(migrations, processingEnv.getFiler());
   }
 
   /**

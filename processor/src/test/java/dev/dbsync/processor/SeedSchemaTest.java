@@ -62,6 +62,25 @@ class SeedSchemaTest {
     assertGolden("seed/ProfileTable.java", source);
   }
 
+  /**
+   * Maven's incremental compiler deletes what the previous compilation created (the migrations and the snapshot
+   * in target/classes) before it compiles again: a compilation with nothing new puts them back.
+   */
+  @Test
+  void recompilingPutsTheCommittedFilesBackIntoAnEmptyClassOutput() throws Exception {
+    assertThat(compile(resources, profile(), post())).succeeded();
+
+    Compilation again = compile(resources, profile(), post());
+
+    assertThat(again).succeeded();
+    for (Map.Entry<String, String> file : files(resources).entrySet()) {
+      assertThat(again)
+          .generatedFile(StandardLocation.CLASS_OUTPUT, file.getKey())
+          .contentsAsUtf8String()
+          .isEqualTo(file.getValue());
+    }
+  }
+
   @Test
   void metamodelCanBeLeftOut() throws Exception {
     Compilation compilation =
@@ -106,8 +125,9 @@ class SeedSchemaTest {
     assertThat(files(resources)).isEqualTo(before);
     assertThat(all.stream().collect(Collectors.toMap(p -> p, SeedSchemaTest::modified)))
         .isEqualTo(all.stream().collect(Collectors.toMap(p -> p, p -> past)));
+    // the class output only gets the committed migration back (see the test above), nothing new
     assertThat(again.generatedFiles().stream().map(f -> f.getName()).filter(n -> n.endsWith(".sql")).toList())
-        .isEmpty();
+        .containsExactly("/CLASS_OUTPUT/" + migrations(resources).get(0));
   }
 
   private static FileTime modified(Path file) {
