@@ -3,6 +3,7 @@ package dev.dbsync.processor;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.CompilationSubject;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.File;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /** Sources, compilation and file helpers shared by the processor tests. */
 final class Fixtures {
@@ -74,10 +76,21 @@ final class Fixtures {
     return compiler(resources).compile(sources);
   }
 
-  static Compiler compiler(Path resources) {
-    return Compiler.javac()
-        .withProcessors(new DbSyncProcessor())
-        .withOptions("-Adbsync.resources=" + resources);
+  /** javac with the processor, writing to {@code resources}, and further processor options ({@code -A...}). */
+  static Compiler compiler(Path resources, String... options) {
+    List<String> all = new ArrayList<>(List.of("-Adbsync.resources=" + resources));
+    all.addAll(List.of(options));
+    return Compiler.javac().withProcessors(new DbSyncProcessor()).withOptions(all);
+  }
+
+  /** Every file under {@code resources} is also in the compilation's class output, with the same content. */
+  static void assertClassOutputHolds(Path resources, Compilation compilation) {
+    for (Map.Entry<String, String> file : files(resources).entrySet()) {
+      CompilationSubject.assertThat(compilation)
+          .generatedFile(StandardLocation.CLASS_OUTPUT, file.getKey())
+          .contentsAsUtf8String()
+          .isEqualTo(file.getValue());
+    }
   }
 
   /** The test class path plus {@code extra}: for compiling against classes of an earlier compilation. */

@@ -2,13 +2,13 @@ package dev.dbsync.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.dbsync.processor.Fixtures.compiler;
 import static dev.dbsync.processor.Fixtures.files;
 import static dev.dbsync.processor.Fixtures.migrations;
 import static dev.dbsync.processor.Fixtures.profile;
 import static dev.dbsync.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
 import dev.dbsync.schema.diff.MigrationScript;
 import dev.dbsync.schema.lint.LintFinding;
 import dev.dbsync.schema.lint.MigrationLint;
@@ -62,11 +62,7 @@ class LockSafeDdlTest {
   }
 
   private Compilation compile(boolean safeDdl, JavaFileObject... sources) {
-    List<String> options =
-        safeDdl
-            ? List.of("-Adbsync.resources=" + resources, "-Adbsync.safeDdl=true")
-            : List.of("-Adbsync.resources=" + resources);
-    return Compiler.javac().withProcessors(new DbSyncProcessor()).withOptions(options).compile(sources);
+    return (safeDdl ? compiler(resources, "-Adbsync.safeDdl=true") : compiler(resources)).compile(sources);
   }
 
   private static List<String> lockWarnings(Compilation compilation) {
@@ -214,10 +210,7 @@ class LockSafeDdlTest {
   @Test
   void theOptionWithoutAValueMeansTrue() {
     Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new DbSyncProcessor())
-            .withOptions("-Adbsync.resources=" + resources, "-Adbsync.safeDdl")
-            .compile(NULLABLE, profile(), EVOLVED_POST);
+        compiler(resources, "-Adbsync.safeDdl").compile(NULLABLE, profile(), EVOLVED_POST);
 
     assertThat(compilation).succeeded();
     assertThat(migrations(resources)).hasSize(3);
@@ -226,10 +219,7 @@ class LockSafeDdlTest {
   @Test
   void aSafeDdlValueOtherThanTrueOrFalseIsAnError() {
     Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new DbSyncProcessor())
-            .withOptions("-Adbsync.resources=" + resources, "-Adbsync.safeDdl=yes")
-            .compile(NULLABLE, profile(), EVOLVED_POST);
+        compiler(resources, "-Adbsync.safeDdl=yes").compile(NULLABLE, profile(), EVOLVED_POST);
 
     assertThat(compilation).hadErrorContaining(Messages.invalidBooleanOption("dbsync.safeDdl", "yes"));
     assertThat(migrations(resources)).hasSize(1);

@@ -2,15 +2,16 @@ package dev.dbsync.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.dbsync.processor.Fixtures.assertClassOutputHolds;
 import static dev.dbsync.processor.Fixtures.assertGolden;
 import static dev.dbsync.processor.Fixtures.compile;
+import static dev.dbsync.processor.Fixtures.compiler;
 import static dev.dbsync.processor.Fixtures.files;
 import static dev.dbsync.processor.Fixtures.migrations;
 import static dev.dbsync.processor.Fixtures.post;
 import static dev.dbsync.processor.Fixtures.profile;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,15 +41,7 @@ class SeedSchemaTest {
 
   @Test
   void classOutputGetsTheSameFilesForThisBuildsJar() throws Exception {
-    Compilation compilation = compile(resources, profile(), post());
-
-    Map<String, String> written = files(resources);
-    for (Map.Entry<String, String> file : written.entrySet()) {
-      assertThat(compilation)
-          .generatedFile(StandardLocation.CLASS_OUTPUT, file.getKey())
-          .contentsAsUtf8String()
-          .isEqualTo(file.getValue());
-    }
+    assertClassOutputHolds(resources, compile(resources, profile(), post()));
   }
 
   @Test
@@ -73,21 +65,13 @@ class SeedSchemaTest {
     Compilation again = compile(resources, profile(), post());
 
     assertThat(again).succeeded();
-    for (Map.Entry<String, String> file : files(resources).entrySet()) {
-      assertThat(again)
-          .generatedFile(StandardLocation.CLASS_OUTPUT, file.getKey())
-          .contentsAsUtf8String()
-          .isEqualTo(file.getValue());
-    }
+    assertClassOutputHolds(resources, again);
   }
 
   @Test
   void metamodelCanBeLeftOut() throws Exception {
     Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new DbSyncProcessor())
-            .withOptions("-Adbsync.resources=" + resources, "-Adbsync.metamodel=false")
-            .compile(profile(), post());
+        compiler(resources, "-Adbsync.metamodel=false").compile(profile(), post());
 
     assertThat(compilation).succeeded();
     assertThat(compilation.generatedSourceFiles()).isEmpty();
@@ -97,10 +81,7 @@ class SeedSchemaTest {
   @Test
   void metamodelOptionMustBeABoolean() {
     Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new DbSyncProcessor())
-            .withOptions("-Adbsync.resources=" + resources, "-Adbsync.metamodel=no")
-            .compile(profile(), post());
+        compiler(resources, "-Adbsync.metamodel=no").compile(profile(), post());
 
     assertThat(compilation).hadErrorContaining(Messages.invalidBooleanOption("dbsync.metamodel", "no"));
     assertThat(files(resources)).isEmpty();
