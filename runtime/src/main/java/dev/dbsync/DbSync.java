@@ -3,6 +3,7 @@ package dev.dbsync;
 import dev.dbsync.runtime.engine.EngineMessages;
 import dev.dbsync.runtime.engine.MigrationLocation;
 import dev.dbsync.runtime.engine.Migrator;
+import dev.dbsync.runtime.engine.Pusher;
 import dev.dbsync.runtime.engine.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ import javax.sql.DataSource;
  *   <caption>Settings</caption>
  *   <tr><th>Variable</th><th>System property</th><th>Default</th><th>Meaning</th></tr>
  *   <tr><td>DBSYNC_MODE</td><td>dbsync.mode</td><td>development</td><td>{@code production} refuses
- *       migrations marked {@code -- dbsync:destructive} unless allowed</td></tr>
+ *       migrations marked {@code -- dbsync:destructive} unless allowed, and {@link #push}</td></tr>
  *   <tr><td>DBSYNC_LOCK_TIMEOUT</td><td>dbsync.lock.timeout</td><td>5s</td><td>how long a migration statement
  *       may wait for a table lock held by the application</td></tr>
  *   <tr><td>DBSYNC_STATEMENT_TIMEOUT</td><td>dbsync.statement.timeout</td><td>the server's</td><td>limit for
@@ -54,13 +55,22 @@ public final class DbSync {
   public enum Mode {
     /** The default. */
     DEVELOPMENT,
-    /** Refuses migrations marked {@code -- dbsync:destructive} unless they are allowed. */
+    /** Refuses migrations marked {@code -- dbsync:destructive} unless they are allowed, and push. */
     PRODUCTION
   }
 
   /** Applies every pending migration with the settings from system properties and the environment. */
   public static ApplyResult apply(DataSource dataSource) {
     return configure().apply(dataSource);
+  }
+
+  /**
+   * Development only: makes the database match the compiled schema ({@code db/dbsync/schema.json}) directly,
+   * without a migration or a history row, for fast iteration on a throwaway database. See
+   * {@link Builder#push}.
+   */
+  public static PushResult push(DataSource dataSource) {
+    return configure().push(dataSource);
   }
 
   public static Builder configure() {
@@ -172,12 +182,27 @@ public final class DbSync {
     }
 
     public ApplyResult apply(DataSource dataSource) {
-      Settings settings = Settings.resolve(
+      return new Migrator(settings(), new MigrationLocation(loader(), MigrationLocation.DEFAULT)).apply(dataSource);
+    }
+
+    /**
+     * Development only: makes the tables and enum types the compiled schema declares match it directly, in one
+     * transaction under the migration lock, verified before commit. Writes no migration and no history row, so
+     * a database that was pushed to is for prototyping: to keep it, reset it and apply the generated migrations.
+     * Leaves alone (and reports) whatever the schema does not declare; refuses renames (the schema does not say
+     * what was renamed: generate a migration), destructive changes unless {@link #allowDestructive(boolean)
+     * allowDestructive(true)}, and everything in production mode.
+     */
+    public PushResult push(DataSource dataSource) {
+      return new Pusher(settings(), loader()).push(dataSource);
+    }
+
+    private Settings settings() {
+      return Settings.resolve(
           new Settings.Explicit(
               mode, lockTimeout, statementTimeout, lockWait, destructive, historyTable, backupDirectory,
               backupRetention, failOnDrift),
           Settings.systemEnvironment());
-      return new Migrator(settings, new MigrationLocation(loader(), MigrationLocation.DEFAULT)).apply(dataSource);
     }
 
     private ClassLoader loader() {

@@ -186,6 +186,46 @@ public final class EngineMessages {
         + " the annotation processor writes it again, and do not edit it by hand.";
   }
 
+  private static final String PUSH_INSTEAD = "generate a migration instead (mvn compile writes it under"
+      + " db/migration) and apply it with DbSync.apply(dataSource).";
+
+  public static String pushInProduction() {
+    return "Push is refused in production mode (" + Settings.describe(Settings.MODE) + " = production): a"
+        + " production database changes only through reviewed, recorded migrations. Compile the project (mvn"
+        + " compile writes the migration under db/migration), review and commit it, and deploy: DbSync.apply"
+        + " applies it at startup. Nothing was changed.";
+  }
+
+  public static String pushWithoutSnapshot() {
+    return "Nothing to push: the compiled schema " + Verification.SNAPSHOT + " is not on the class path. Compile"
+        + " the @Table records with the dbsync annotation processor first.";
+  }
+
+  public static String pushAmbiguous(List<String> problems) {
+    return "Push cannot make the database match the compiled schema without a guess; nothing was changed:\n  - "
+        + String.join("\n  - ", problems) + "\nA push knows only the schema, not what was renamed: "
+        + PUSH_INSTEAD;
+  }
+
+  public static String pushDestructive(List<String> changes) {
+    return "Push refuses destructive changes unless they are allowed; nothing was changed:\n  - "
+        + String.join("\n  - ", changes) + "\nAllow them with DbSync.configure().allowDestructive(true) or "
+        + Settings.describe(Settings.ALLOW_DESTRUCTIVE) + " = true, or " + PUSH_INSTEAD;
+  }
+
+  public static String pushStatementFailed(String sql, SQLException e, List<String> committedFirst) {
+    return "Push failed at: " + sql + "\nPostgreSQL: " + e.getMessage() + "\n" + (committedFirst.isEmpty()
+        ? "Everything was rolled back."
+        : "Everything else was rolled back; these enum values were added before (PostgreSQL cannot use a value in"
+            + " the transaction that adds it) and stay: " + String.join("; ", committedFirst));
+  }
+
+  public static String pushVerificationFailed(List<String> differences) {
+    return "After the push the database still does not match the compiled schema:\n  - "
+        + String.join("\n  - ", differences) + "\nEverything was rolled back. This is a bug in dbsync: please"
+        + " report it with the record and the table definition.";
+  }
+
   public static String invalidSetting(String source, String value, String expected) {
     return "Invalid value '" + value + "' for " + source + ": expected " + expected + ".";
   }

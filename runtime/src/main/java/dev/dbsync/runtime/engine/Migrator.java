@@ -175,7 +175,7 @@ public final class Migrator {
 
     /** Takes the migration lock if free, and sets the timeouts of this transaction, in one round trip. */
     private boolean tryLock() throws SQLException {
-      String sql = "SELECT pg_try_advisory_xact_lock(" + history.lockKey() + "), " + timeouts(true);
+      String sql = "SELECT pg_try_advisory_xact_lock(" + history.lockKey() + "), " + settings.timeouts(true);
       try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
         rs.next();
         return rs.getBoolean(1);
@@ -193,7 +193,7 @@ public final class Migrator {
       for (PreparedMigration p : pending) {
         for (String addition : p.enumValueAdditions()) {
           try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT " + timeouts(true));
+            statement.execute("SELECT " + settings.timeouts(true));
             statement.execute(addition);
             connection.commit();
           } catch (SQLException e) {
@@ -249,7 +249,7 @@ public final class Migrator {
         }
         connection.setAutoCommit(true);
         try {
-          statement.execute("SELECT " + timeouts(false));
+          statement.execute("SELECT " + settings.timeouts(false));
           long began = System.nanoTime();
           List<String> backups = backUpTables(p);
           for (String sql : p.statements()) {
@@ -382,13 +382,6 @@ public final class Migrator {
       }
     }
     return pending.size();
-  }
-
-  /** {@code lock_timeout} and, when set, {@code statement_timeout} as {@code set_config} calls. */
-  private String timeouts(boolean local) {
-    return "set_config('lock_timeout', '" + settings.lockTimeout().toMillis() + "ms', " + local + ")"
-        + (settings.statementTimeout() == null ? ""
-            : ", set_config('statement_timeout', '" + settings.statementTimeout().toMillis() + "ms', " + local + ")");
   }
 
   private static List<PreparedMigration> prepare(List<MigrationFile> pending) {

@@ -57,6 +57,10 @@ record PreparedMigration(
   }
 
   List<String> enumValueAdditions() {
-    return statements.stream().filter(s -> ADD_ENUM_VALUE.matcher(s).matches()).toList();
+    return statements.stream().filter(PreparedMigration::isEnumValueAddition).toList();
+  }
+
+  static boolean isEnumValueAddition(String statement) {
+    return ADD_ENUM_VALUE.matcher(statement).matches();
   }
 }

@@ -234,6 +234,13 @@ public record Settings(
     return name;
   }
 
+  /** {@code lock_timeout} and, when set, {@code statement_timeout} as {@code set_config} calls. */
+  String timeouts(boolean local) {
+    return "set_config('lock_timeout', '" + lockTimeout().toMillis() + "ms', " + local + ")"
+        + (statementTimeout() == null ? ""
+            : ", set_config('statement_timeout', '" + statementTimeout().toMillis() + "ms', " + local + ")");
+  }
+
   /** How an operator sets a variable: both spellings, for messages. */
   public static String describe(String variable) {
     return variable + " (system property " + propertyName(variable) + ")";

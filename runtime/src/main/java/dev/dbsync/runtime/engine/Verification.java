@@ -45,10 +45,14 @@ final class Verification {
 
   /** How the database on {@code connection} differs from {@code snapshot}. */
   static Drift compare(Connection connection, Schema snapshot, QualifiedName historyTable) throws SQLException {
+    return Drift.between(snapshot, read(connection, snapshot, historyTable));
+  }
+
+  /** Everything in the database schemas that {@code snapshot} uses, the history table left out. */
+  static Schema read(Connection connection, Schema snapshot, QualifiedName historyTable) throws SQLException {
     Set<String> schemas = new TreeSet<>();
     snapshot.tables().forEach(t -> schemas.add(t.name().schema()));
     snapshot.enums().forEach(e -> schemas.add(e.name().schema()));
-    Schema found = Introspector.read(connection, schemas, historyTable.name());
-    return Drift.between(snapshot, found);
+    return Introspector.read(connection, schemas, historyTable.name());
   }
 }
