@@ -51,10 +51,16 @@ public final class Pusher {
         connection.setAutoCommit(false);
         return push(connection, snapshot, start);
       } catch (RuntimeException | SQLException e) {
-        connection.rollback();
+        try {
+          connection.rollback();
+        } catch (SQLException cleanUp) {
+          e.addSuppressed(cleanUp); // a broken connection: the failure that broke it is the one to report
+        }
         throw e;
       } finally {
-        connection.setAutoCommit(autoCommit);
+        if (!connection.isClosed()) {
+          connection.setAutoCommit(autoCommit);
+        }
       }
     } catch (SQLException e) {
       throw new MigrationException(EngineMessages.failed(e), null, null, e.getSQLState(), e);
