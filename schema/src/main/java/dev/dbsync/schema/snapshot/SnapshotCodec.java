@@ -1,12 +1,5 @@
 package dev.dbsync.schema.snapshot;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.dbsync.schema.model.CheckConstraint;
 import dev.dbsync.schema.model.Column;
 import dev.dbsync.schema.model.EnumType;
@@ -20,8 +13,8 @@ import dev.dbsync.schema.model.Schema;
 import dev.dbsync.schema.model.Table;
 import dev.dbsync.schema.model.TypeRef;
 import dev.dbsync.schema.model.UniqueConstraint;
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,18 +44,6 @@ import java.util.TreeMap;
 public final class SnapshotCodec {
   public static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ObjectWriter WRITER =
-      MAPPER.writer(
-          new DefaultPrettyPrinter(
-                  Separators.createDefaultInstance()
-                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                      .withObjectEmptySeparator("")
-                      .withArrayEmptySeparator(""))
-              // fixed "\n", not the platform's line separator: the file must be byte-stable everywhere
-              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-
   private SnapshotCodec() {}
 
   public static String write(Schema schema) {
@@ -78,20 +59,16 @@ public final class SnapshotCodec {
       tables.put(key(table.name()), table(table));
     }
     root.put("tables", tables);
-    try {
-      return WRITER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("maps of strings always serialize", e);
-    }
+    return Json.pretty(root) + "\n";
   }
 
   /** Reads a snapshot; throws {@link SnapshotFormatException} naming the first thing that is wrong. */
   public static Schema read(String json) {
-    JsonNode root;
+    Object root;
     try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new SnapshotFormatException("not valid JSON: " + e.getOriginalMessage(), e);
+      root = Json.parse(json);
+    } catch (IllegalArgumentException e) {
+      throw new SnapshotFormatException("not valid JSON: " + e.getMessage(), e);
     }
     Node node = new Node(root, "snapshot");
     int version = node.field("formatVersion").integer();
@@ -227,19 +204,24 @@ public final class SnapshotCodec {
         json.optionalText("where"));
   }
 
-  /** A JSON node and the path that leads to it, for messages. */
-  private record Node(JsonNode json, String path) {
+  /** A value {@link Json#parse} returned and the path that leads to it, for messages. */
+  private record Node(Object json, String path) {
     Node field(String name) {
-      JsonNode value = json.get(name);
-      if (value == null || value.isNull()) {
+      Object value = get(name);
+      if (value == null) {
         throw new SnapshotFormatException(path + "." + name + " is missing");
       }
       return new Node(value, path + "." + name);
     }
 
     Node optional(String name) {
-      JsonNode value = json.get(name);
-      return value == null || value.isNull() ? null : new Node(value, path + "." + name);
+      Object value = get(name);
+      return value == null ? null : new Node(value, path + "." + name);
+    }
+
+    /** The field's value, null when absent, JSON null, or this is not an object. */
+    private Object get(String name) {
+      return json instanceof Map<?, ?> object ? object.get(name) : null;
     }
 
     String optionalText(String name) {
@@ -248,24 +230,25 @@ public final class SnapshotCodec {
     }
 
     String text() {
-      if (!json.isTextual()) {
+      if (!(json instanceof String text)) {
         throw wrong("a string");
       }
-      return json.textValue();
+      return text;
     }
 
     int integer() {
-      if (!json.isInt()) {
+      // a whole number written without fraction or scaling exponent (1, not 1.0 or 1e2), in int range
+      if (!(json instanceof BigDecimal number && BigDecimal.valueOf(number.intValue()).equals(number))) {
         throw wrong("an integer");
       }
-      return json.intValue();
+      return number.intValue();
     }
 
     boolean bool() {
-      if (!json.isBoolean()) {
+      if (!(json instanceof Boolean bool)) {
         throw wrong("true or false");
       }
-      return json.booleanValue();
+      return bool;
     }
 
     <E extends Enum<E>> E constant(Class<E> type) {
@@ -283,32 +266,47 @@ public final class SnapshotCodec {
     }
 
     <T> List<T> elements(java.util.function.Function<Node, T> reader) {
-      if (!json.isArray()) {
+      if (!(json instanceof List<?> array)) {
         throw wrong("an array");
       }
       List<T> items = new ArrayList<>();
-      for (int i = 0; i < json.size(); i++) {
-        items.add(reader.apply(new Node(json.get(i), path + "[" + i + "]")));
+      for (int i = 0; i < array.size(); i++) {
+        items.add(reader.apply(new Node(array.get(i), path + "[" + i + "]")));
       }
       return items;
     }
 
     void forEachField(java.util.function.BiConsumer<QualifiedName, Node> action) {
-      if (!json.isObject()) {
+      if (!(json instanceof Map<?, ?> object)) {
         throw wrong("an object");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
-        if (!entry.getKey().contains(".")) {
-          throw new SnapshotFormatException(path + ": key \"" + entry.getKey() + "\" is not schema.name");
+      for (Map.Entry<?, ?> entry : object.entrySet()) {
+        String key = (String) entry.getKey();
+        if (!key.contains(".")) {
+          throw new SnapshotFormatException(path + ": key \"" + key + "\" is not schema.name");
         }
-        action.accept(
-            QualifiedName.parse(entry.getKey()), new Node(entry.getValue(), path + "." + entry.getKey()));
+        action.accept(QualifiedName.parse(key), new Node(entry.getValue(), path + "." + key));
       }
     }
 
     private SnapshotFormatException wrong(String expected) {
-      return new SnapshotFormatException(path + " must be " + expected + ", found " + json.getNodeType());
+      return new SnapshotFormatException(path + " must be " + expected + ", found " + type());
+    }
+
+    /** The JSON type in the words Jackson's node types used. */
+    private String type() {
+      if (json instanceof Map) {
+        return "OBJECT";
+      } else if (json instanceof List) {
+        return "ARRAY";
+      } else if (json instanceof String) {
+        return "STRING";
+      } else if (json instanceof BigDecimal) {
+        return "NUMBER";
+      } else if (json instanceof Boolean) {
+        return "BOOLEAN";
+      }
+      return "NULL";
     }
   }
 }

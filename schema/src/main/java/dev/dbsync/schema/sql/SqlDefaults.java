@@ -1,12 +1,7 @@
 package dev.dbsync.schema.sql;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.dbsync.schema.model.TypeRef;
+import dev.dbsync.schema.snapshot.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,13 +62,6 @@ public final class SqlDefaults {
   /** Casts PostgreSQL adds to an untyped string literal where the context expects that type. */
   private static final Set<String> STRING_CASTS =
       Set.of("text", "character varying", "bpchar", "regclass", "character");
-
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-          .build();
 
   private SqlDefaults() {}
 
@@ -222,8 +210,9 @@ public final class SqlDefaults {
 
   private static String normalizedJson(String text) {
     try {
-      return JSON.writeValueAsString(JSON.readValue(text, Object.class));
-    } catch (JsonProcessingException e) {
+      // sorted keys, numbers written plain with their scale: 1e3 is 1000, 1.50 stays 1.50
+      return Json.compact(Json.parse(text));
+    } catch (IllegalArgumentException e) {
       return text; // not JSON: PostgreSQL would have refused it, so it never compares equal to a stored one
     }
   }

@@ -129,7 +129,13 @@ class SnapshotCodecTest {
 
   @Test
   void badInputNamesWhatIsWrong() {
-    assertMessage("not valid JSON", "{");
+    assertMessage("not valid JSON: ", "{");
+    assertMessage(" at line 1, column 3", "{}}");
+    assertMessage(
+        "snapshot.formatVersion must be an integer, found NUMBER",
+        "{\"formatVersion\": 1.0, \"enums\": {}, \"tables\": {}}");
+    assertMessage(
+        "snapshot.tables must be an object, found ARRAY", "{\"formatVersion\": 1, \"enums\": {}, \"tables\": []}");
     assertMessage("snapshot.formatVersion is missing", "{\"enums\": {}, \"tables\": {}}");
     assertMessage("formatVersion is 2", "{\"formatVersion\": 2, \"enums\": {}, \"tables\": {}}");
     assertMessage(
@@ -142,6 +148,12 @@ class SnapshotCodecTest {
     assertMessage(
         "snapshot.tables.public.users.columns[0].nullable must be true or false",
         text.replaceFirst("\"nullable\": false", "\"nullable\": 0"));
+    assertMessage(
+        "snapshot.tables.public.users.columns[0].name must be a string, found NUMBER",
+        text.replaceFirst("\"name\": \"id\"", "\"name\": 2"));
+    assertMessage(
+        "snapshot.tables.public.users.primaryKey.columns[0] must be a string, found NULL",
+        text.replaceFirst("\"columns\": \\[\n *\"id\"", "\"columns\": [null"));
     assertMessage("key \"t\" is not schema.name", "{\"formatVersion\": 1, \"enums\": {}, \"tables\": {\"t\": {}}}");
   }
 
