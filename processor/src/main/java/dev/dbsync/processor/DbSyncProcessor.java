@@ -54,13 +54,9 @@ public final class DbSyncProcessor extends AbstractProcessor {
   /** Binary names of every type compiled here, to tell a record not being compiled from a deleted one. */
   private final Set<String> compiledTypes = new HashSet<>();
 
-  /**
-   * Every compilation, not only those with a {@code @Table} in them: when the last record of a project is
-   * deleted, the snapshot's tables must still be dropped (with the destructive warning). Claims nothing.
-   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of("*");
+    return Set.of(Table.class.getCanonicalName());
   }
 
   @Override
@@ -147,9 +143,6 @@ public final class DbSyncProcessor extends AbstractProcessor {
               processingEnv.getOptions().get(RESOURCES_OPTION),
               processingEnv.getOptions().get(PROJECT_DIR_OPTION),
               processingEnv.getFiler());
-      if (tableTypes.isEmpty() && (located.isEmpty() || located.get().snapshotText().isEmpty())) {
-        return; // no records and no snapshot: not a dbsync project, or not one yet
-      }
       if (located.isEmpty()) {
         report.error(
             Messages.resourcesNotFound(ResourceFiles.classOutputOf(processingEnv.getFiler()).toString()), null, null);
