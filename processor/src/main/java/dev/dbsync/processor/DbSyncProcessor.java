@@ -15,6 +15,8 @@ import dev.dbsync.schema.snapshot.SchemaHash;
 import dev.dbsync.schema.snapshot.SnapshotCodec;
 import dev.dbsync.schema.snapshot.SnapshotFormatException;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -119,6 +121,18 @@ public final class DbSyncProcessor extends AbstractProcessor {
   }
 
   private void synchronize(boolean compilationFailed, Report.Builder report) {
+    URI classOutput;
+    try {
+      classOutput = ResourceFiles.classOutputOf(processingEnv.getFiler());
+    } catch (IOException e) {
+      report.error(Messages.ioFailure(e.toString()), null, null);
+      return;
+    }
+    if (ResourceFiles.isTestOutput(classOutput)) {
+      // test records must never reach production migrations, whatever dbsync.projectDir says
+      report.note(Messages.testCompilation(Path.of(classOutput).toString()));
+      return;
+    }
     if (Flag.read(processingEnv.getOptions(), METAMODEL_OPTION, true).isEmpty()) {
       report.error(
           Messages.invalidBooleanOption(METAMODEL_OPTION, processingEnv.getOptions().get(METAMODEL_OPTION)), null, null);
@@ -142,10 +156,9 @@ public final class DbSyncProcessor extends AbstractProcessor {
           ResourceFiles.locate(
               processingEnv.getOptions().get(RESOURCES_OPTION),
               processingEnv.getOptions().get(PROJECT_DIR_OPTION),
-              processingEnv.getFiler());
+              classOutput);
       if (located.isEmpty()) {
-        report.error(
-            Messages.resourcesNotFound(ResourceFiles.classOutputOf(processingEnv.getFiler()).toString()), null, null);
+        report.error(Messages.resourcesNotFound(classOutput.toString()), null, null);
         return;
       }
       synchronize(located.get(), assembly, tables, report);

@@ -122,6 +122,11 @@ public final class Messages {
 
   public static final String DOT_IN_SCHEMA = "it contains a dot, which dbsync reserves to separate schema and name";
 
+  public static String testCompilation(String classOutput) {
+    return "[dbsync] " + classOutput + " is a test compilation: its @Table records get their metamodel but are not"
+        + " part of the schema (no migration, no snapshot). Declare production tables in src/main/java.";
+  }
+
   public static String migrationWritten(String file) {
     return "[dbsync] wrote migration " + file + " and db/dbsync/schema.json: review and commit them";
   }

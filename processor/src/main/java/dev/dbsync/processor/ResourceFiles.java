@@ -47,14 +47,13 @@ final class ResourceFiles {
    * {@code dbsync.resources} if given, else {@code <dbsync.projectDir>/src/main/resources}, else derived from
    * the class output, which Maven puts at {@code <project>/target/classes}.
    */
-  static Optional<ResourceFiles> locate(String resources, String projectDir, Filer filer) throws IOException {
+  static Optional<ResourceFiles> locate(String resources, String projectDir, URI classOutput) {
     if (resources != null) {
       return Optional.of(new ResourceFiles(Path.of(resources)));
     }
     if (projectDir != null) {
       return Optional.of(new ResourceFiles(Path.of(projectDir, "src", "main", "resources")));
     }
-    URI classOutput = classOutputOf(filer);
     if ("file".equals(classOutput.getScheme())) {
       Path directory = Path.of(classOutput);
       if (directory.endsWith(Path.of("target", "classes"))) {
@@ -62,6 +61,15 @@ final class ResourceFiles {
       }
     }
     return Optional.empty();
+  }
+
+  /** Maven's {@code target/test-classes} or Gradle's {@code build/classes/java/test}: a test compilation. */
+  static boolean isTestOutput(URI classOutput) {
+    if (!"file".equals(classOutput.getScheme())) {
+      return false;
+    }
+    Path directory = Path.of(classOutput);
+    return directory.endsWith(Path.of("target", "test-classes")) || directory.endsWith(Path.of("classes", "java", "test"));
   }
 
   static URI classOutputOf(Filer filer) throws IOException {
