@@ -25,7 +25,8 @@ import dev.dbsync.MigrationException;
 
 /**
  * Lists the migrations of one class-path location ({@code db/migration}): every directory or jar that holds
- * it, and only those, so startup never scans the whole class path. Directories are listed on every call (a
+ * it, and only those, so startup never scans the whole class path. The same file (name and content) found under
+ * two roots counts once; two different files with one version are an error. Directories are listed on every call (a
  * file added by hand is found); a jar's listing is remembered per JVM, since a jar does not change while it
  * is on the class path.
  */
@@ -74,15 +75,18 @@ public final class MigrationLocation {
     } catch (IOException e) {
       throw new UncheckedIOException(EngineMessages.unlistable(location), e);
     }
-    found.sort(Comparator.comparing(MigrationFile::version));
-    for (int i = 1; i < found.size(); i++) {
-      if (found.get(i).version().sameAs(found.get(i - 1).version())) {
-        MigrationFile first = found.get(i - 1);
-        throw new MigrationException(
-            EngineMessages.duplicateVersion(first.version(), first.origin(), found.get(i).origin()));
+    found.sort(Comparator.comparing(MigrationFile::version)); // stable: class path order within a version
+    List<MigrationFile> distinct = new ArrayList<>();
+    for (MigrationFile file : found) {
+      MigrationFile previous = distinct.isEmpty() ? null : distinct.get(distinct.size() - 1);
+      if (previous == null || !file.version().sameAs(previous.version())) {
+        distinct.add(file);
+      } else if (!previous.script().equals(file.script()) || previous.checksum() != file.checksum()) {
+        throw new MigrationException(EngineMessages.duplicateVersion(file.version(), previous.origin(), file.origin()));
       }
+      // else the same file reached through two class path roots (a build that copies resources to both): once
     }
-    return found;
+    return distinct;
   }
 
   private void listDirectory(URL root, List<MigrationFile> found) throws IOException {
