@@ -135,7 +135,9 @@ public final class DbSyncProcessor extends AbstractProcessor {
     }
     if (Flag.read(processingEnv.getOptions(), METAMODEL_OPTION, true).isEmpty()) {
       report.error(
-          Messages.invalidBooleanOption(METAMODEL_OPTION, processingEnv.getOptions().get(METAMODEL_OPTION)), null, null);
+          Messages.invalidBooleanOption(METAMODEL_OPTION, processingEnv.getOptions().get(METAMODEL_OPTION)),
+          null,
+          null);
     }
     TableReader reader = new TableReader(processingEnv.getElementUtils());
     List<TableElement> tables = new ArrayList<>();

@@ -69,7 +69,8 @@ final class ResourceFiles {
       return false;
     }
     Path directory = Path.of(classOutput);
-    return directory.endsWith(Path.of("target", "test-classes")) || directory.endsWith(Path.of("classes", "java", "test"));
+    return directory.endsWith(Path.of("target", "test-classes"))
+        || directory.endsWith(Path.of("classes", "java", "test"));
   }
 
   static URI classOutputOf(Filer filer) throws IOException {
