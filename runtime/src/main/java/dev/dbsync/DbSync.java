@@ -42,8 +42,12 @@ import javax.sql.DataSource;
  *       versions ({@code 5,7}) production mode may apply although destructive</td></tr>
  *   <tr><td>DBSYNC_BACKUP_DIR</td><td>dbsync.backup.dir</td><td>none</td><td>pg_dump the database there before
  *       applying anything</td></tr>
+ *   <tr><td>DBSYNC_BACKUP_RETENTION</td><td>dbsync.backup.retention</td><td>0 (keep all)</td><td>backups kept
+ *       per table and dump files per database</td></tr>
  *   <tr><td>DBSYNC_HISTORY_TABLE</td><td>dbsync.history.table</td><td>flyway_schema_history</td><td>history
  *       table, {@code table} (in public) or {@code schema.table}</td></tr>
+ *   <tr><td>DBSYNC_FAIL_ON_DRIFT</td><td>dbsync.fail.on.drift</td><td>true</td><td>whether a database that differs
+ *       from the compiled snapshot after the migrations fails the apply (production always fails)</td></tr>
  * </table>
  *
  * <p>Durations are written {@code 500ms}, {@code 5s}, {@code 2m} or {@code 1h}; an invalid value fails
