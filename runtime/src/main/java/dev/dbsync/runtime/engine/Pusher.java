@@ -107,7 +107,9 @@ public final class Pusher {
   /** The migration lock (no migration or other push runs meanwhile), then this transaction's timeouts. */
   private void lock(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("SELECT set_config('lock_timeout', '" + settings.lockWait().toMillis() + "ms', true)");
+      // lock_timeout 0 would wait forever, while lockWait 0 means not waiting at all, as in apply
+      long waitMillis = Math.max(1, settings.lockWait().toMillis());
+      statement.execute("SELECT set_config('lock_timeout', '" + waitMillis + "ms', true)");
       statement.execute("SELECT pg_advisory_xact_lock(" + history.lockKey() + ")");
       statement.execute("SELECT " + settings.timeouts(true));
     } catch (SQLException e) {
