@@ -12,8 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dbsync.DbSync;
 import dev.dbsync.MigrationException;
 import dev.dbsync.PushResult;
+import dev.dbsync.runtime.engine.HistoryTable;
 import dev.dbsync.runtime.introspect.Introspector;
 import dev.dbsync.schema.diff.Drift;
+import dev.dbsync.schema.model.QualifiedName;
 import dev.dbsync.schema.model.Schema;
 import dev.dbsync.schema.snapshot.SnapshotCodec;
 import dev.dbsync.testing.FreshDatabase;
@@ -23,6 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -121,6 +125,20 @@ class PushTest {
     compiled(after).push(db.dataSource());
 
     assertMatches(after, db);
+  }
+
+  @Test
+  void waitsForTheMigrationLockOnlyAsLongAsAllowed(TestDatabase db) throws Exception {
+    long key = new HistoryTable(QualifiedName.of("public", "flyway_schema_history")).lockKey();
+    try (Connection migrating = db.connect(); Statement lock = migrating.createStatement()) {
+      lock.execute("SELECT pg_advisory_lock(" + key + ")"); // an apply or Flyway migrate in progress
+
+      MigrationException refused = assertThrows(MigrationException.class,
+          () -> compiled(NOTES).lockWait(Duration.ofMillis(300)).push(db.dataSource()));
+
+      assertTrue(refused.getMessage().contains("migration lock"), refused.getMessage());
+    }
+    assertEquals(List.of(), Catalog.objects(db.dataSource()));
   }
 
   @Test
