@@ -22,13 +22,9 @@ class MavenLayoutTest {
 
   @Test
   void classOutputLeadsToSrcMainResources() throws Exception {
-    Path sources = project.resolve("src/main/java/app");
-    Files.createDirectories(sources);
-    Files.writeString(sources.resolve("Profile.java"), Fixtures.PROFILE);
-    Path classes = project.resolve("target/classes");
-    Files.createDirectories(classes);
+    Path classes = directory("target/classes");
 
-    String diagnostics = javac(classes, sources.resolve("Profile.java"));
+    String diagnostics = javac(classes, profileIn("src/main/java/app"));
 
     Path resources = project.resolve("src/main/resources");
     List<String> migrations = Fixtures.migrations(resources);
@@ -45,19 +41,24 @@ class MavenLayoutTest {
   /** A @Table record among the tests (a fixture) must never reach the production migrations. */
   @Test
   void testCompilationLeavesTheSchemaAlone() throws Exception {
-    Path sources = project.resolve("src/test/java/app");
-    Files.createDirectories(sources);
-    Files.writeString(sources.resolve("Profile.java"), Fixtures.PROFILE);
-    Path testClasses = project.resolve("target/test-classes");
-    Files.createDirectories(testClasses);
+    Path source = profileIn("src/test/java/app");
+    Path testClasses = directory("target/test-classes");
 
-    String withoutOptions = javac(testClasses, sources.resolve("Profile.java"));
-    String withProjectDir =
-        javac(testClasses, sources.resolve("Profile.java"), "-Adbsync.projectDir=" + project);
+    String withoutOptions = javac(testClasses, source);
+    String withProjectDir = javac(testClasses, source, "-Adbsync.projectDir=" + project);
 
     assertThat(Files.exists(project.resolve("src/main/resources"))).isFalse();
     assertThat(withoutOptions).contains(Messages.testCompilation(testClasses.toString()));
     assertThat(withProjectDir).contains(Messages.testCompilation(testClasses.toString()));
+  }
+
+  private Path directory(String relative) throws Exception {
+    return Files.createDirectories(project.resolve(relative));
+  }
+
+  /** The seed schema's Profile record, written under {@code sourceDirectory}. */
+  private Path profileIn(String sourceDirectory) throws Exception {
+    return Files.writeString(directory(sourceDirectory).resolve("Profile.java"), Fixtures.PROFILE);
   }
 
   /** javac with the processor only, writing to {@code classes}; returns the diagnostics, fails on errors. */

@@ -14,7 +14,6 @@ import dev.dbsync.testing.FreshDatabase;
 import dev.dbsync.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -52,26 +51,9 @@ class DiffCasesOnPostgresTest {
         } finally {
           connection.rollback();
           connection.setAutoCommit(true);
-          reset(connection);
+          EmptyDatabase.reset(connection);
         }
       }
-    }
-  }
-
-  /** Drops everything the case created: every non-system schema, and public recreated empty. */
-  private static void reset(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("""
-          DO $$
-          DECLARE s text;
-          BEGIN
-            FOR s IN SELECT nspname FROM pg_namespace
-                     WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
-                       AND nspname NOT LIKE 'pg\\_%' LOOP
-              EXECUTE format('DROP SCHEMA %I CASCADE', s);
-            END LOOP;
-            CREATE SCHEMA public;
-          END $$""");
     }
   }
 }

@@ -66,7 +66,7 @@ class LockSafeCasesOnPostgresTest {
             connection.rollback();
             connection.setAutoCommit(true);
           }
-          reset(connection);
+          EmptyDatabase.reset(connection);
         }
       }
     }
@@ -83,22 +83,5 @@ class LockSafeCasesOnPostgresTest {
       }
     }
     return sum;
-  }
-
-  /** Drops everything the case created: every non-system schema, and public recreated empty. */
-  private static void reset(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("""
-          DO $$
-          DECLARE s text;
-          BEGIN
-            FOR s IN SELECT nspname FROM pg_namespace
-                     WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
-                       AND nspname NOT LIKE 'pg\\_%' LOOP
-              EXECUTE format('DROP SCHEMA %I CASCADE', s);
-            END LOOP;
-            CREATE SCHEMA public;
-          END $$""");
-    }
   }
 }
