@@ -1,17 +1,9 @@
 package dev.dbsync.schema.diff;
 
 import dev.dbsync.schema.diff.SchemaChange.ColumnAdded;
+import dev.dbsync.schema.diff.SchemaChange.ColumnAltered;
 import dev.dbsync.schema.diff.SchemaChange.ColumnDropped;
-import dev.dbsync.schema.diff.SchemaChange.ColumnTypeChanged;
-import dev.dbsync.schema.diff.SchemaChange.DefaultDropped;
-import dev.dbsync.schema.diff.SchemaChange.DefaultSet;
 import dev.dbsync.schema.diff.SchemaChange.EnumCreated;
-import dev.dbsync.schema.diff.SchemaChange.GeneratedExpressionDropped;
-import dev.dbsync.schema.diff.SchemaChange.IdentityAdded;
-import dev.dbsync.schema.diff.SchemaChange.IdentityChanged;
-import dev.dbsync.schema.diff.SchemaChange.IdentityDropped;
-import dev.dbsync.schema.diff.SchemaChange.NotNullAdded;
-import dev.dbsync.schema.diff.SchemaChange.NotNullDropped;
 import dev.dbsync.schema.diff.SchemaChange.SchemaCreated;
 import dev.dbsync.schema.diff.SchemaChange.TableCreated;
 import dev.dbsync.schema.model.CheckConstraint;
@@ -199,26 +191,8 @@ public record Drift(List<String> differences, List<String> unmanaged) {
       return Optional.of(c.column().name());
     } else if (change instanceof ColumnDropped c) {
       return Optional.of(c.column().name());
-    } else if (change instanceof ColumnTypeChanged c) {
-      return Optional.of(c.column());
-    } else if (change instanceof NotNullAdded c) {
-      return Optional.of(c.column());
-    } else if (change instanceof NotNullDropped c) {
-      return Optional.of(c.column());
-    } else if (change instanceof DefaultSet c) {
-      return Optional.of(c.column());
-    } else if (change instanceof DefaultDropped c) {
-      return Optional.of(c.column());
-    } else if (change instanceof IdentityAdded c) {
-      return Optional.of(c.column());
-    } else if (change instanceof IdentityChanged c) {
-      return Optional.of(c.column());
-    } else if (change instanceof IdentityDropped c) {
-      return Optional.of(c.column());
-    } else if (change instanceof GeneratedExpressionDropped c) {
-      return Optional.of(c.column());
     }
-    return Optional.empty();
+    return change instanceof ColumnAltered c ? Optional.of(c.column()) : Optional.empty();
   }
 
   private static String columnLine(QualifiedName table, String column, Schema expected, Schema found) {

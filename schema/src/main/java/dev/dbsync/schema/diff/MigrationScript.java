@@ -1,22 +1,14 @@
 package dev.dbsync.schema.diff;
 
 import dev.dbsync.schema.diff.SchemaChange.ColumnAdded;
+import dev.dbsync.schema.diff.SchemaChange.ColumnAltered;
 import dev.dbsync.schema.diff.SchemaChange.ColumnDropped;
 import dev.dbsync.schema.diff.SchemaChange.ColumnRenamed;
-import dev.dbsync.schema.diff.SchemaChange.ColumnTypeChanged;
-import dev.dbsync.schema.diff.SchemaChange.DefaultDropped;
-import dev.dbsync.schema.diff.SchemaChange.DefaultSet;
 import dev.dbsync.schema.diff.SchemaChange.EnumCreated;
 import dev.dbsync.schema.diff.SchemaChange.EnumDropped;
 import dev.dbsync.schema.diff.SchemaChange.EnumRecreated;
 import dev.dbsync.schema.diff.SchemaChange.EnumValueAdded;
 import dev.dbsync.schema.diff.SchemaChange.EnumValueRenamed;
-import dev.dbsync.schema.diff.SchemaChange.GeneratedExpressionDropped;
-import dev.dbsync.schema.diff.SchemaChange.IdentityAdded;
-import dev.dbsync.schema.diff.SchemaChange.IdentityChanged;
-import dev.dbsync.schema.diff.SchemaChange.IdentityDropped;
-import dev.dbsync.schema.diff.SchemaChange.NotNullAdded;
-import dev.dbsync.schema.diff.SchemaChange.NotNullDropped;
 import dev.dbsync.schema.diff.SchemaChange.TableCreated;
 import dev.dbsync.schema.diff.SchemaChange.TableDropped;
 import dev.dbsync.schema.diff.SchemaChange.TableRenamed;
@@ -177,36 +169,7 @@ public final class MigrationScript {
     if (change instanceof EnumRecreated) {
       return new String[] {"alter", table};
     }
-    String column = alteredColumn(change);
-    return column == null ? null : new String[] {"alter", table + "_" + column};
-  }
-
-  private static String alteredColumn(SchemaChange change) {
-    if (change instanceof ColumnTypeChanged c) {
-      return c.column();
-    }
-    if (change instanceof NotNullAdded c) {
-      return c.column();
-    }
-    if (change instanceof NotNullDropped c) {
-      return c.column();
-    }
-    if (change instanceof DefaultSet c) {
-      return c.column();
-    }
-    if (change instanceof DefaultDropped c) {
-      return c.column();
-    }
-    if (change instanceof IdentityAdded c) {
-      return c.column();
-    }
-    if (change instanceof IdentityChanged c) {
-      return c.column();
-    }
-    if (change instanceof IdentityDropped c) {
-      return c.column();
-    }
-    return change instanceof GeneratedExpressionDropped c ? c.column() : null;
+    return change instanceof ColumnAltered c ? new String[] {"alter", table + "_" + c.column()} : null;
   }
 
   private static String sanitize(String text) {

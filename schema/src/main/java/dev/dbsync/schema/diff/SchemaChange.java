@@ -30,6 +30,11 @@ public sealed interface SchemaChange {
     return false;
   }
 
+  /** Changes one existing column in place: its type, nullability, default, identity or generation. */
+  sealed interface ColumnAltered extends SchemaChange {
+    String column();
+  }
+
   /**
    * Creates a schema that no table or type used before (if it does not exist yet: it may hold objects
    * dbsync does not manage). {@link #table()} is the schema with an empty name.
@@ -183,57 +188,57 @@ public sealed interface SchemaChange {
       String defaultBefore,
       String defaultAfter,
       boolean destructive)
-      implements SchemaChange {
+      implements ColumnAltered {
     public String description() {
       return DiffMessages.columnTypeChanged(this);
     }
   }
 
-  record NotNullAdded(QualifiedName table, String column) implements SchemaChange {
+  record NotNullAdded(QualifiedName table, String column) implements ColumnAltered {
     public String description() {
       return DiffMessages.notNullAdded(this);
     }
   }
 
-  record NotNullDropped(QualifiedName table, String column) implements SchemaChange {
+  record NotNullDropped(QualifiedName table, String column) implements ColumnAltered {
     public String description() {
       return DiffMessages.notNullDropped(this);
     }
   }
 
   /** Sets or changes a column's default. */
-  record DefaultSet(QualifiedName table, String column, String expression) implements SchemaChange {
+  record DefaultSet(QualifiedName table, String column, String expression) implements ColumnAltered {
     public String description() {
       return DiffMessages.defaultSet(this);
     }
   }
 
-  record DefaultDropped(QualifiedName table, String column) implements SchemaChange {
+  record DefaultDropped(QualifiedName table, String column) implements ColumnAltered {
     public String description() {
       return DiffMessages.defaultDropped(this);
     }
   }
 
-  record IdentityAdded(QualifiedName table, String column, Identity identity) implements SchemaChange {
+  record IdentityAdded(QualifiedName table, String column, Identity identity) implements ColumnAltered {
     public String description() {
       return DiffMessages.identityAdded(this);
     }
   }
 
-  record IdentityChanged(QualifiedName table, String column, Identity identity) implements SchemaChange {
+  record IdentityChanged(QualifiedName table, String column, Identity identity) implements ColumnAltered {
     public String description() {
       return DiffMessages.identityChanged(this);
     }
   }
 
-  record IdentityDropped(QualifiedName table, String column) implements SchemaChange {
+  record IdentityDropped(QualifiedName table, String column) implements ColumnAltered {
     public String description() {
       return DiffMessages.identityDropped(this);
     }
   }
 
   /** Turns a generated column into a plain one, keeping its values. */
-  record GeneratedExpressionDropped(QualifiedName table, String column) implements SchemaChange {
+  record GeneratedExpressionDropped(QualifiedName table, String column) implements ColumnAltered {
     public String description() {
       return DiffMessages.generatedExpressionDropped(this);
     }
