@@ -56,9 +56,13 @@ public final class DbSyncProcessor extends AbstractProcessor {
   /** Binary names of every type compiled here, to tell a record not being compiled from a deleted one. */
   private final Set<String> compiledTypes = new HashSet<>();
 
+  /**
+   * Every compilation, not only those with a {@code @Table} in them: when the last record of a project is
+   * deleted, the snapshot's tables must still be dropped (with the destructive warning). Claims nothing.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Table.class.getCanonicalName());
+    return Set.of("*");
   }
 
   @Override
@@ -130,7 +134,9 @@ public final class DbSyncProcessor extends AbstractProcessor {
     }
     if (ResourceFiles.isTestOutput(classOutput)) {
       // test records must never reach production migrations, whatever dbsync.projectDir says
-      report.note(Messages.testCompilation(Path.of(classOutput).toString()));
+      if (!tableTypes.isEmpty()) {
+        report.note(Messages.testCompilation(Path.of(classOutput).toString()));
+      }
       return;
     }
     if (Flag.read(processingEnv.getOptions(), METAMODEL_OPTION, true).isEmpty()) {
@@ -159,6 +165,9 @@ public final class DbSyncProcessor extends AbstractProcessor {
               processingEnv.getOptions().get(RESOURCES_OPTION),
               processingEnv.getOptions().get(PROJECT_DIR_OPTION),
               classOutput);
+      if (tableTypes.isEmpty() && (located.isEmpty() || located.get().snapshotText().isEmpty())) {
+        return; // no records and no snapshot: not a dbsync project, or not one yet
+      }
       if (located.isEmpty()) {
         report.error(Messages.resourcesNotFound(classOutput.toString()), null, null);
         return;

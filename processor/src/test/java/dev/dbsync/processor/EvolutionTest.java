@@ -171,6 +171,18 @@ class EvolutionTest {
   }
 
   @Test
+  void deletingTheLastRecordDropsItsTablesToo() {
+    List<String> before = migrations(resources);
+    Compilation compilation = compile(resources, source("app.Main", "package app; class Main {}"));
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[dbsync] Destructive change: drop table public.posts");
+    String sql = files(resources).get(newMigration(before));
+    assertThat(sql).contains("DROP TABLE public.posts");
+    assertThat(sql).contains("DROP TABLE public.profiles");
+  }
+
+  @Test
   void partialCompilationKeepsRecordsFoundOnTheClasspath(@TempDir Path scratch, @TempDir Path classes)
       throws Exception {
     Fixtures.writeClasses(compile(scratch, profile(), post()), classes);
@@ -181,8 +193,12 @@ class EvolutionTest {
     Compilation onlyProfile =
         Fixtures.compiler(resources).withClasspath(Fixtures.classpathWith(classes)).compile(profile());
 
+    Compilation noRecord = Fixtures.compiler(resources).withClasspath(Fixtures.classpathWith(classes))
+        .compile(source("app.Main", "package app; class Main {}"));
+
     assertThat(onlyPost).succeeded();
     assertThat(onlyProfile).succeeded();
+    assertThat(noRecord).succeeded();
     assertThat(files(resources)).isEqualTo(before);
   }
 
