@@ -1,5 +1,10 @@
 package dev.dbsync.runtime.engine;
 
+import static dev.dbsync.runtime.engine.Connections.LOCK_NOT_AVAILABLE;
+import static dev.dbsync.runtime.engine.Connections.quietly;
+import static dev.dbsync.runtime.engine.Connections.rollbackQuietly;
+import static dev.dbsync.runtime.engine.Connections.withConnection;
+
 import dev.dbsync.ApplyResult;
 import dev.dbsync.DbSync;
 import dev.dbsync.MigrationException;
@@ -36,7 +41,6 @@ public final class Migrator {
   private static final System.Logger LOG = System.getLogger(DbSync.class.getName());
   private static final String UNDEFINED_TABLE = "42P01";
   private static final String UNDEFINED_OBJECT = "42704";
-  private static final String LOCK_NOT_AVAILABLE = "55P03";
   private static final long MAX_LOCK_POLL_MILLIS = 1000;
 
   private final Settings settings;
@@ -52,19 +56,7 @@ public final class Migrator {
   public ApplyResult apply(DataSource dataSource) {
     long start = System.nanoTime();
     List<MigrationFile> files = location.migrations();
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      try {
-        return new Run(connection, files, start).apply();
-      } catch (RuntimeException | SQLException e) {
-        rollbackQuietly(connection);
-        throw e;
-      } finally {
-        restoreAutoCommit(connection, autoCommit);
-      }
-    } catch (SQLException e) {
-      throw new MigrationException(EngineMessages.failed(e), null, null, e.getSQLState(), e);
-    }
+    return withConnection(dataSource, connection -> new Run(connection, files, start).apply());
   }
 
   /** One call of {@link #apply}: its connection and what it has committed so far. */
@@ -411,30 +403,5 @@ public final class Migrator {
       Thread.currentThread().interrupt();
       throw new MigrationException(EngineMessages.interrupted());
     }
-  }
-
-  private interface SqlAction {
-    void run() throws SQLException;
-  }
-
-  /** Clean-up after a failure must not hide the failure; a broken connection is discarded by its pool. */
-  private static void quietly(SqlAction action) {
-    try {
-      action.run();
-    } catch (SQLException e) {
-      LOG.log(System.Logger.Level.DEBUG, "clean-up failed", e);
-    }
-  }
-
-  private static void rollbackQuietly(Connection connection) {
-    quietly(() -> {
-      if (!connection.getAutoCommit()) {
-        connection.rollback();
-      }
-    });
-  }
-
-  private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
-    quietly(() -> connection.setAutoCommit(autoCommit));
   }
 }

@@ -25,8 +25,6 @@ import javax.sql.DataSource;
  * when allowed, and production mode refuses the whole thing before it connects.
  */
 public final class Pusher {
-  private static final String LOCK_NOT_AVAILABLE = "55P03";
-
   private final Settings settings;
   private final ClassLoader classLoader;
   private final HistoryTable history;
@@ -45,26 +43,10 @@ public final class Pusher {
     Schema snapshot = Verification.snapshot(classLoader)
         .orElseThrow(() -> new MigrationException(EngineMessages.pushWithoutSnapshot()))
         .withoutClassNames();
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      try {
-        connection.setAutoCommit(false);
-        return push(connection, snapshot, start);
-      } catch (RuntimeException | SQLException e) {
-        try {
-          connection.rollback();
-        } catch (SQLException cleanUp) {
-          e.addSuppressed(cleanUp); // a broken connection: the failure that broke it is the one to report
-        }
-        throw e;
-      } finally {
-        if (!connection.isClosed()) {
-          connection.setAutoCommit(autoCommit);
-        }
-      }
-    } catch (SQLException e) {
-      throw new MigrationException(EngineMessages.failed(e), null, null, e.getSQLState(), e);
-    }
+    return Connections.withConnection(dataSource, connection -> {
+      connection.setAutoCommit(false);
+      return push(connection, snapshot, start);
+    });
   }
 
   private PushResult push(Connection connection, Schema snapshot, long start) throws SQLException {
@@ -113,7 +95,7 @@ public final class Pusher {
       statement.execute("SELECT pg_advisory_xact_lock(" + history.lockKey() + ")");
       statement.execute("SELECT " + settings.timeouts(true));
     } catch (SQLException e) {
-      if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+      if (!Connections.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
         throw e;
       }
       throw new MigrationException(EngineMessages.lockWaitTimeout(settings.lockWait(), history.name()), null, null,
