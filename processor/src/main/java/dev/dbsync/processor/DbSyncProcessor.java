@@ -16,6 +16,7 @@ import dev.dbsync.schema.snapshot.SnapshotCodec;
 import dev.dbsync.schema.snapshot.SnapshotFormatException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -55,6 +57,8 @@ public final class DbSyncProcessor extends AbstractProcessor {
   private final Set<String> deferredMetamodels = new TreeSet<>();
   /** Binary names of every type compiled here, to tell a record not being compiled from a deleted one. */
   private final Set<String> compiledTypes = new HashSet<>();
+  /** {@code dbsync.metamodel}, read once; empty when invalid (reported by the last round). */
+  private Optional<Boolean> metamodel;
 
   /**
    * Every compilation, not only those with a {@code @Table} in them: when the last record of a project is
@@ -63,6 +67,12 @@ public final class DbSyncProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of("*");
+  }
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    metamodel = Flag.read(processingEnv.getOptions(), METAMODEL_OPTION, true);
   }
 
   @Override
@@ -93,7 +103,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
       candidates.add(type.getQualifiedName().toString());
     }
     // an invalid value is reported by the last round; until then it writes the metamodel, the default
-    if (Flag.read(processingEnv.getOptions(), METAMODEL_OPTION, true).orElse(true)) {
+    if (metamodel.orElse(true)) {
       for (String name : candidates) {
         writeMetamodel(processingEnv.getElementUtils().getTypeElement(name));
       }
@@ -139,7 +149,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
       }
       return;
     }
-    if (Flag.read(processingEnv.getOptions(), METAMODEL_OPTION, true).isEmpty()) {
+    if (metamodel.isEmpty()) {
       report.error(
           Messages.invalidBooleanOption(METAMODEL_OPTION, processingEnv.getOptions().get(METAMODEL_OPTION)),
           null,
@@ -165,7 +175,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
               processingEnv.getOptions().get(RESOURCES_OPTION),
               processingEnv.getOptions().get(PROJECT_DIR_OPTION),
               classOutput);
-      if (tableTypes.isEmpty() && (located.isEmpty() || located.get().snapshotText().isEmpty())) {
+      if (tableTypes.isEmpty() && (located.isEmpty() || !Files.exists(located.get().snapshotFile()))) {
         return; // no records and no snapshot: not a dbsync project, or not one yet
       }
       if (located.isEmpty()) {
