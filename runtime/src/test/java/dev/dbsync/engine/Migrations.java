@@ -2,6 +2,8 @@ package dev.dbsync.engine;
 
 import dev.dbsync.ApplyResult;
 import dev.dbsync.DbSync;
+import dev.dbsync.schema.model.Schema;
+import dev.dbsync.schema.snapshot.SnapshotCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -63,6 +65,17 @@ final class Migrations {
   Migrations write(String fileName, byte[] bytes) {
     try {
       Files.write(directory().resolve(fileName), bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** The compiled snapshot ({@code db/dbsync/schema.json}) next to the migrations, as the processor writes it. */
+  Migrations snapshot(Schema schema) {
+    try {
+      Files.createDirectories(root.resolve("db/dbsync"));
+      Files.writeString(root.resolve("db/dbsync/schema.json"), SnapshotCodec.write(schema));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

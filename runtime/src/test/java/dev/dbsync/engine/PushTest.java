@@ -17,11 +17,8 @@ import dev.dbsync.runtime.introspect.Introspector;
 import dev.dbsync.schema.diff.Drift;
 import dev.dbsync.schema.model.QualifiedName;
 import dev.dbsync.schema.model.Schema;
-import dev.dbsync.schema.snapshot.SnapshotCodec;
 import dev.dbsync.testing.FreshDatabase;
 import dev.dbsync.testing.TestDatabase;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,11 +39,8 @@ class PushTest {
   @TempDir Path temp;
 
   /** The snapshot {@code schema} on a class loader of its own, as a compiled project has it. */
-  private DbSync.Builder compiled(Schema schema) throws IOException {
-    Migrations project = Migrations.in(temp);
-    Files.createDirectories(temp.resolve("db/dbsync"));
-    Files.writeString(temp.resolve("db/dbsync/schema.json"), SnapshotCodec.write(schema));
-    return project.configure();
+  private DbSync.Builder compiled(Schema schema) {
+    return Migrations.in(temp).snapshot(schema).configure();
   }
 
   @Test

@@ -13,11 +13,9 @@ import dev.dbsync.schema.model.QualifiedName;
 import dev.dbsync.schema.model.Schema;
 import dev.dbsync.schema.model.Table;
 import dev.dbsync.schema.model.TypeRef;
-import dev.dbsync.schema.snapshot.SnapshotCodec;
 import dev.dbsync.testing.FreshDatabase;
 import dev.dbsync.testing.TestDatabase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,11 +40,8 @@ class VerificationTest {
 
   @TempDir Path temp;
 
-  private Migrations withSnapshot(String v1) throws IOException {
-    Migrations migrations = Migrations.in(temp).add("V1__create_notes.sql", v1);
-    Files.createDirectories(temp.resolve("db/dbsync"));
-    Files.writeString(temp.resolve("db/dbsync/schema.json"), SnapshotCodec.write(NOTES));
-    return migrations;
+  private Migrations withSnapshot(String v1) {
+    return Migrations.in(temp).add("V1__create_notes.sql", v1).snapshot(NOTES);
   }
 
   @Test

@@ -25,10 +25,10 @@ import dev.dbsync.MigrationException;
 
 /**
  * Lists the migrations of one class-path location ({@code db/migration}): every directory or jar that holds
- * it, and only those, so startup never scans the whole class path. The same file (name and content) found under
- * two roots counts once; two different files with one version are an error. Directories are listed on every call (a
- * file added by hand is found); a jar's listing is remembered per JVM, since a jar does not change while it
- * is on the class path.
+ * it, and only those, so startup never scans the whole class path. The same file (name and content) found
+ * under two roots counts once; two different files with one version are an error. Directories are listed on
+ * every call (a file added by hand is found); a jar's listing is remembered per JVM, since a jar does not change
+ * while it is on the class path.
  */
 public final class MigrationLocation {
   public static final String DEFAULT = "db/migration";
@@ -82,7 +82,8 @@ public final class MigrationLocation {
       if (previous == null || !file.version().sameAs(previous.version())) {
         distinct.add(file);
       } else if (!previous.script().equals(file.script()) || previous.checksum() != file.checksum()) {
-        throw new MigrationException(EngineMessages.duplicateVersion(file.version(), previous.origin(), file.origin()));
+        throw new MigrationException(
+            EngineMessages.duplicateVersion(file.version(), previous.origin(), file.origin()));
       }
       // else the same file reached through two class path roots (a build that copies resources to both): once
     }
