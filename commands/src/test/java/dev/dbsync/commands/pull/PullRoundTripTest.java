@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.dbsync.commands.pull.PullReport.Unmanaged;
 import dev.dbsync.runtime.introspect.Introspector;
 import dev.dbsync.schema.model.QualifiedName;
 import dev.dbsync.schema.model.Schema;
@@ -36,6 +37,41 @@ class PullRoundTripTest {
     try (TestDatabase database = TestDatabases.create(); TestDatabase empty = TestDatabases.create()) {
       PulledProject.load(database, "/pull/features.sql");
       PullReport report = project.pull(database, SCHEMAS).run();
+
+      assertThat(report.tables())
+          .containsExactly(
+              new PullReport.Mapping("app.moods", "com.example.db.Moods"),
+              new PullReport.Mapping("public.Order", "com.example.db.Order"),
+              new PullReport.Mapping("public.authors", "com.example.db.Authors"),
+              new PullReport.Mapping("public.events", "com.example.db.Events"),
+              new PullReport.Mapping("public.post_tags", "com.example.db.PostTags"),
+              new PullReport.Mapping("public.posts", "com.example.db.Posts"),
+              new PullReport.Mapping("public.record", "com.example.db.PublicRecord"))
+          .inOrder();
+      assertThat(report.enums())
+          .containsExactly(
+              new PullReport.Mapping("app.mood", "com.example.db.Mood"),
+              new PullReport.Mapping("public.post_status", "com.example.db.PostStatus"));
+      assertThat(report.unmanaged())
+          .containsAtLeast(
+              new Unmanaged("enum type", "public.unused_kind", "used by no pulled record"),
+              new Unmanaged("view", "public.published", ""),
+              new Unmanaged("function", "public.touch()", ""),
+              new Unmanaged("trigger", "posts_touch", "on public.posts"),
+              new Unmanaged("domain", "public.positive_int", "over integer"),
+              new Unmanaged("sequence", "public.spare_numbers", "used by no column"),
+              new Unmanaged("sequence", "public.posts_id_seq", "default of public.posts.id"),
+              new Unmanaged("policy", "own_posts", "on public.posts"),
+              new Unmanaged("partition", "public.events_2024",
+                  "of public.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"),
+              new Unmanaged("partitioning", "public.events", "PARTITION BY RANGE (at)"));
+      assertThat(report.unmanaged())
+          .contains(new Unmanaged("table", "public.search",
+              "index search_lower_q has the entry 'lower(q)', which is not a plain column (@Index names columns)"));
+      // names, keywords, clashes, explicit types, every annotation attribute: as reviewed
+      Golden.assertEquals("pull/Posts.java", project.read("com/example/db/Posts.java"));
+      Golden.assertEquals("pull/Authors.java", project.read("com/example/db/Authors.java"));
+      Golden.assertEquals("pull/PostStatus.java", project.read("com/example/db/PostStatus.java"));
 
       Map<String, String> pulled = project.resourceFiles();
       Compilation compilation = project.compile();

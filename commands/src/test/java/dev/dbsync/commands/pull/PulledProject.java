@@ -38,12 +38,10 @@ final class PulledProject {
     this.resources = root.resolve("src/main/resources");
   }
 
+  /** A pull into this project's package com.example.db, of {@code schemas} (none given: the default). */
   Pull pull(TestDatabase database, String... schemas) {
-    return Pull.from(database.dataSource())
-        .schemas(schemas)
-        .packageName("com.example.db")
-        .sourceDir(sources)
-        .resourcesDir(resources);
+    Pull pull = Pull.from(database.dataSource()).packageName("com.example.db").sourceDir(sources).resourcesDir(resources);
+    return schemas.length == 0 ? pull : pull.schemas(schemas);
   }
 
   /** javac with dbsync's processor over every source of the project, writing to its resources. */
