@@ -79,6 +79,29 @@ public final class Messages {
         + " @Identity, @Generated: keep one";
   }
 
+  /**
+   * An SQL fragment of an annotation that is not exactly one {@code what} (expression, type, condition): dbsync
+   * pastes it into a statement as written, so it must not be able to end that statement or start another.
+   */
+  public static String invalidFragment(String annotation, String what, String value, String problem) {
+    return "[dbsync] " + annotation + " \"" + value + "\" is not one SQL " + what + ": " + problem
+        + ". dbsync writes it into a statement as it is: give exactly one " + what
+        + " (anything else belongs in a hand-written migration, db/migration/V<n>__<name>.sql)";
+  }
+
+  /**
+   * A default that is a bare name, which PostgreSQL reads as a column reference; {@code literal} is the string it
+   * was probably meant as, or null.
+   */
+  public static String bareIdentifierDefault(String component, String value, String literal) {
+    return "[dbsync] @Default(\"" + value + "\") of component " + component + " is a bare name, which PostgreSQL"
+        + " reads as a column reference (\"cannot use column reference in DEFAULT expression\")"
+        + (literal == null
+            ? ": write a literal, a function call or a keyword such as CURRENT_TIMESTAMP; a string is quoted"
+                + " in SQL: @Default(\"'text'\")"
+            : ": a string is quoted in SQL: @Default(\"" + literal + "\")");
+  }
+
   /** A problem the differ found, worded by the differ's {@code DiffMessages}. */
   public static String problem(String differMessage) {
     return "[dbsync] " + differMessage;
