@@ -115,6 +115,33 @@ public final class Messages {
         + "), and compile again: dbsync then generates one new migration on top.";
   }
 
+  /**
+   * Migrations deleted from the middle of the chain: the ones after them may be applied already, so the fix is to
+   * restore the missing ones, never to delete more.
+   */
+  public static String missingMigration(Path migrations, long first, long last, String before, String after) {
+    String missing = first == last ? "V" + first + " is missing" : "V" + first + " to V" + last + " are missing";
+    String restore = first == last
+        ? "git restore '" + migrations.resolve("V" + first + "__*.sql") + "'"
+        : "git restore '" + migrations + "/V*.sql'";
+    return "[dbsync] " + missing + " between " + (before == null ? "the start" : before) + " and " + after
+        + ": restore " + (first == last ? "it" : "them") + " (" + restore + ") and compile again. The migrations from " + after + " on start from the"
+        + " schema it led to and may be applied already: do not delete them.";
+  }
+
+  /** A table whose record is not on the class path of this compilation but whose source file still exists. */
+  public static String tableKeptSourceExists(QualifiedName table, String className, String sourceFile) {
+    return "[dbsync] table " + table + " is kept: its record " + className + " is not part of this compilation"
+        + " and not on its class path, but its source " + sourceFile + " exists (an IDE or a script compiling"
+        + " some files only?). A table is dropped only when its record is deleted.";
+  }
+
+  /** A generated migration in the class output whose file is gone from the resources. */
+  public static String staleMigrationRemoved(String file, String classOutput) {
+    return "[dbsync] removed " + file + " from " + classOutput + ": it is no longer in the resources, and the"
+        + " application must not apply a migration that is not in version control";
+  }
+
   public static String chainStartsWrong(String file, String from, String expected) {
     return file + " starts from schema " + from + " but the migrations before it end at " + expected;
   }
