@@ -124,6 +124,7 @@ public final class Pull {
     }
     Schema database;
     List<PullReport.Unmanaged> catalogObjects;
+    Map<String, String> domainBases;
     BaselineDump dump;
     long introspection;
     String databaseName;
@@ -136,13 +137,14 @@ public final class Pull {
       database = Introspector.read(connection, schemas, historyTable);
       introspection = (System.nanoTime() - readStart) / 1_000_000;
       catalogObjects = CatalogObjects.read(connection, schemas);
+      domainBases = CatalogObjects.domainBaseTypes(connection, schemas);
     } catch (SQLException e) {
       throw new PullException(PullMessages.databaseFailed(e.getMessage()), e);
     }
 
     PullPlan plan = PullPlan.of(database, packageName);
     Map<Path, String> files = new LinkedHashMap<>();
-    RecordWriter writer = new RecordWriter(packageName, plan);
+    RecordWriter writer = new RecordWriter(packageName, plan, domainBases);
     Path packageDir = sourceDir.resolve(packageName.replace('.', '/'));
     List<JavaFile> sources = new ArrayList<>();
     if (plan.records().stream().anyMatch(r -> r.table().columns().stream().anyMatch(c -> c.nullable()))) {

@@ -74,6 +74,7 @@ class PullRoundTripTest {
       Golden.assertEquals("pull/Posts.java", project.read("com/example/db/Posts.java"));
       Golden.assertEquals("pull/Authors.java", project.read("com/example/db/Authors.java"));
       Golden.assertEquals("pull/PostStatus.java", project.read("com/example/db/PostStatus.java"));
+      Golden.assertEquals("pull/PublicRecord.java", project.read("com/example/db/PublicRecord.java"));
 
       Map<String, String> pulled = project.resourceFiles();
       Compilation compilation = project.compile();
