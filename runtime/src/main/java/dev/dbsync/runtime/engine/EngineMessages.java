@@ -1,9 +1,11 @@
 package dev.dbsync.runtime.engine;
 
+import dev.dbsync.schema.lint.RiskyStatements;
 import dev.dbsync.schema.model.QualifiedName;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every text the engine shows a user: the code and the tests use these, so they cannot drift apart. */
@@ -88,11 +90,26 @@ public final class EngineMessages {
     return "Interrupted while waiting for the migration lock; nothing was applied.";
   }
 
-  public static String destructiveRefused(MigrationFile file, List<String> changes) {
-    return "Production mode refuses the destructive migration " + file.script() + " (" + String.join("; ", changes)
-        + "). Review it, then allow it with " + Settings.describe(Settings.ALLOW_DESTRUCTIVE) + " = "
-        + file.version().text() + " (or true), or DbSync.configure().allowDestructive(\"" + file.version().text()
-        + "\"). Nothing was applied.";
+  /**
+   * @param declared the header's {@code -- dbsync:destructive} descriptions
+   * @param statements the statements that can lose data, quoted with their lines
+   */
+  public static String destructiveRefused(
+      MigrationFile file, List<String> declared, List<RiskyStatements.DataLoss> statements, List<String> committed) {
+    List<String> what = new ArrayList<>(declared);
+    statements.forEach(s -> what.add(s.describe()));
+    return "Production mode refuses the destructive migration " + file.script() + ":\n  - "
+        + String.join("\n  - ", what) + "\nReview it, then allow it with "
+        + Settings.describe(Settings.ALLOW_DESTRUCTIVE) + " = " + file.version().text() + " (or true), or"
+        + " DbSync.configure().allowDestructive(\"" + file.version().text() + "\"): the tables it touches are then"
+        + " copied into " + TableBackup.SCHEMA + " first. " + rolledBack(committed);
+  }
+
+  /** Transaction control found in pending migrations, before anything ran. */
+  public static String transactionControlRefused(List<RiskyStatements.TransactionControl> found) {
+    return "dbsync refuses to apply migrations that control the transaction; nothing was applied:\n  - "
+        + found.stream().map(RiskyStatements.TransactionControl::message)
+            .collect(java.util.stream.Collectors.joining("\n  - "));
   }
 
   public static String invalidHistory(List<String> problems) {

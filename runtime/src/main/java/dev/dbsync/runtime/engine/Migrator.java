@@ -9,6 +9,8 @@ import dev.dbsync.ApplyResult;
 import dev.dbsync.DbSync;
 import dev.dbsync.MigrationException;
 import dev.dbsync.schema.diff.Drift;
+import dev.dbsync.schema.diff.TypeNarrowing;
+import dev.dbsync.schema.lint.RiskyStatements;
 import dev.dbsync.schema.model.Schema;
 import dev.dbsync.schema.sql.Identifiers;
 import java.nio.file.Path;
@@ -84,7 +86,7 @@ public final class Migrator {
         LOG.log(System.Logger.Level.DEBUG, result::summary);
         return result;
       }
-      if (committed != null && settings.mode() == DbSync.Mode.PRODUCTION) {
+      if (committed != null) {
         requireAllowed(prepare(committed.pending())); // refuse before waiting for anyone's lock
       }
       connection.setAutoCommit(false);
@@ -206,7 +208,7 @@ public final class Migrator {
       try (Statement statement = connection.createStatement()) {
         for (PreparedMigration p : group) {
           long began = System.nanoTime();
-          List<String> backups = backUpTables(p);
+          List<String> backups = backUpTables(p, requireAllowedTypeChanges(p));
           for (String sql : p.statements()) {
             try {
               statement.execute(sql);
@@ -243,7 +245,7 @@ public final class Migrator {
         try {
           statement.execute("SELECT " + settings.timeouts(false));
           long began = System.nanoTime();
-          List<String> backups = backUpTables(p);
+          List<String> backups = backUpTables(p, requireAllowedTypeChanges(p));
           for (String sql : p.statements()) {
             try {
               statement.execute(sql);
@@ -266,9 +268,40 @@ public final class Migrator {
     }
 
     /** Production mode copies the tables a destructive migration changes before it runs. */
-    private List<String> backUpTables(PreparedMigration p) throws SQLException {
-      return settings.mode() == DbSync.Mode.PRODUCTION && !p.destructive().isEmpty()
-          ? TableBackup.copy(connection, p, settings.backupRetention()) : List.of();
+    private List<String> backUpTables(PreparedMigration p, List<RiskyStatements.DataLoss> narrowing)
+        throws SQLException {
+      return settings.mode() == DbSync.Mode.PRODUCTION && (p.destructiveByText() || !narrowing.isEmpty())
+          ? TableBackup.copy(connection, p, narrowing, settings.backupRetention()) : List.of();
+    }
+
+    /**
+     * Production mode: the migration's type changes that narrow a column, told from the column's type as it is
+     * now (after the migrations before it); refused unless the migration is allowed to be destructive.
+     */
+    private List<RiskyStatements.DataLoss> requireAllowedTypeChanges(PreparedMigration p) throws SQLException {
+      if (settings.mode() != DbSync.Mode.PRODUCTION || p.typeChanges().isEmpty()) {
+        return List.of();
+      }
+      List<RiskyStatements.DataLoss> narrowing = new ArrayList<>();
+      try (PreparedStatement query = connection.prepareStatement("SELECT format_type(a.atttypid, a.atttypmod)"
+          + " FROM pg_attribute a WHERE a.attrelid = to_regclass(?) AND a.attname = ? AND a.attnum > 0"
+          + " AND NOT a.attisdropped")) {
+        for (RiskyStatements.DataLoss change : p.typeChanges()) {
+          query.setString(1, change.objects().get(0));
+          query.setString(2, change.column());
+          try (ResultSet rs = query.executeQuery()) {
+            if (rs.next() && TypeNarrowing.narrows(rs.getString(1), change.newType())) {
+              narrowing.add(change);
+            }
+          }
+        }
+      }
+      if (!narrowing.isEmpty() && !settings.destructive().allows(p.file().version())) {
+        rollbackQuietly(connection);
+        throw new MigrationException(
+            EngineMessages.destructiveRefused(p.file(), List.of(), narrowing, committedLabels()));
+      }
+      return narrowing;
     }
 
     private MigrationException statementFailed(PreparedMigration p, String sql, SQLException e) {
@@ -376,8 +409,15 @@ public final class Migrator {
     return pending.size();
   }
 
+  /** Reads the pending migrations; refuses, before anything runs, those that control the transaction. */
   private static List<PreparedMigration> prepare(List<MigrationFile> pending) {
-    return pending.stream().map(PreparedMigration::of).toList();
+    List<PreparedMigration> prepared = pending.stream().map(PreparedMigration::of).toList();
+    List<RiskyStatements.TransactionControl> control =
+        prepared.stream().flatMap(p -> p.transactionControl().stream()).toList();
+    if (!control.isEmpty()) {
+      throw new MigrationException(EngineMessages.transactionControlRefused(control));
+    }
+    return prepared;
   }
 
   private void requireAllowed(List<PreparedMigration> pending) {
@@ -385,8 +425,11 @@ public final class Migrator {
       return;
     }
     for (PreparedMigration p : pending) {
-      if (!p.destructive().isEmpty() && !settings.destructive().allows(p.file().version())) {
-        throw new MigrationException(EngineMessages.destructiveRefused(p.file(), p.destructive()));
+      if (p.destructiveByText() && !settings.destructive().allows(p.file().version())) {
+        List<RiskyStatements.DataLoss> statements = p.dataLoss().stream()
+            .filter(loss -> loss.kind() != RiskyStatements.Kind.TYPE_CHANGE).toList();
+        throw new MigrationException(
+            EngineMessages.destructiveRefused(p.file(), p.destructive(), statements, List.of()));
       }
     }
   }
