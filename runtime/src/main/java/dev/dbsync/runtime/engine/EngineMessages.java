@@ -255,6 +255,13 @@ public final class EngineMessages {
     return setting + " must not be negative: " + value;
   }
 
+  /** A duration beyond {@link Settings#MAX_DURATION}, PostgreSQL's limit for its timeouts. */
+  public static String durationOutOfRange(String setting, Object value) {
+    return "Out of range: " + setting + " = " + value + "; allowed are durations from 0ms to "
+        + Settings.MAX_DURATION.toMillis() + "ms (24 days 20 h, PostgreSQL's limit for lock_timeout and"
+        + " statement_timeout), e.g. 5s, 10m or 24h.";
+  }
+
   public static String upToDate(String version) {
     return "Database is up to date (" + (version == null ? "no migrations" : "version " + version)
         + "); nothing to apply.";
