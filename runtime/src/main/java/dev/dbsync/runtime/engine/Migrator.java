@@ -89,6 +89,20 @@ public final class Migrator {
       if (committed != null) {
         requireAllowed(prepare(committed.pending())); // refuse before waiting for anyone's lock
       }
+      SessionState session = SessionState.capture(connection);
+      try {
+        SessionState.detectLostClient(connection);
+        if (!connection.getAutoCommit()) {
+          connection.commit();
+        }
+        return applyPending();
+      } finally {
+        rollbackQuietly(connection); // a failure's aborted transaction, before the session is put back
+        quietly(() -> session.restore(connection));
+      }
+    }
+
+    private ApplyResult applyPending() throws SQLException {
       connection.setAutoCommit(false);
       long deadline = System.nanoTime() + settings.lockWait().toNanos();
       long pollMillis = 50;
