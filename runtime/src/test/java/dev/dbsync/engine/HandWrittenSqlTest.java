@@ -125,4 +125,22 @@ class HandWrittenSqlTest {
     ApplyResult widened = migrations.configure().mode(DbSync.Mode.PRODUCTION).apply(db.dataSource());
     assertEquals(List.of(), widened.applied().get(0).backups());
   }
+
+  @Test
+  void aFailureAfterEnumValuesWereAddedAheadNamesThemAsKept(TestDatabase db) {
+    Migrations migrations = Migrations.in(temp.resolve("m"))
+        .add("V1__mood.sql", "CREATE TYPE mood AS ENUM ('happy', 'sad');");
+    migrations.apply(db.dataSource());
+    migrations.add("V2__more_moods.sql", "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'calm';\n"
+            + "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'sad';")
+        .add("V3__broken.sql", "SELECT 1/0;");
+
+    MigrationException e = assertThrows(MigrationException.class, () -> migrations.apply(db.dataSource()));
+
+    assertTrue(e.getMessage().endsWith("Its transaction was rolled back; committed before it by this apply (they had"
+        + " to commit first): ALTER TYPE mood ADD VALUE IF NOT EXISTS 'calm' (kept: ALTER TYPE ... ADD VALUE is"
+        + " idempotent and unused)."), e.getMessage());
+    assertEquals(List.of("happy", "sad", "calm"), Catalog.query(db.dataSource(),
+        "SELECT unnest(enum_range(NULL::mood))::text"));
+  }
 }

@@ -39,6 +39,11 @@ public final class EngineMessages {
         + (query.isEmpty() ? "" : ", last query: " + query.replaceAll("\\s+", " ")) + ")";
   }
 
+  /** An enum value added ahead of the transaction, which a rollback does not take back. */
+  public static String keptEnumValue(String addition) {
+    return abbreviate(addition) + " (kept: ALTER TYPE ... ADD VALUE is idempotent and unused)";
+  }
+
   private static String rolledBack(List<String> committed) {
     return committed.isEmpty()
         ? "Nothing was applied: the transaction was rolled back."
@@ -184,13 +189,16 @@ public final class EngineMessages {
   /** What became of the migrations whose result did not match the snapshot. */
   public enum DriftOutcome { ROLLED_BACK, LOGGED, ALREADY_COMMITTED }
 
-  public static String verificationFailed(String lastScript, List<String> differences, DriftOutcome outcome) {
+  public static String verificationFailed(
+      String lastScript, List<String> differences, DriftOutcome outcome, List<String> committed) {
     String fix = " A migration does something the records do not declare: change the migration, or the records"
         + " (and recompile), so that both say the same.";
     return "After the pending migrations (the last one " + lastScript + ") the database does not match the"
         + " compiled schema (db/dbsync/schema.json):\n  - " + String.join("\n  - ", differences) + "\n"
         + switch (outcome) {
-          case ROLLED_BACK -> "Everything was rolled back." + fix
+          case ROLLED_BACK -> (committed.isEmpty() ? "Everything was rolled back."
+              : "Everything else was rolled back; committed before it by this apply: " + String.join(", ", committed)
+                  + ".") + fix
               + " To only log such differences in development, set DBSYNC_FAIL_ON_DRIFT=false.";
           case LOGGED -> "The migrations were committed anyway (DBSYNC_FAIL_ON_DRIFT=false).";
           case ALREADY_COMMITTED -> "The last migration cannot run in a transaction and was committed before this"

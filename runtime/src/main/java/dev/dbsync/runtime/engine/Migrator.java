@@ -69,6 +69,8 @@ public final class Migrator {
     private final List<ApplyResult.Migration> applied = new ArrayList<>();
     private Path backup;
     private List<String> unmanaged = List.of();
+    /** Enum values added ahead of the transaction by this apply: committed, whatever happens next. */
+    private final List<String> keptEnumValues = new ArrayList<>();
 
     Run(Connection connection, List<MigrationFile> files, long start) {
       this.connection = connection;
@@ -203,7 +205,11 @@ public final class Migrator {
           try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT " + settings.timeouts(true));
             statement.execute(addition);
+            boolean added = statement.getWarnings() == null; // else: "enum label ... already exists, skipping"
             connection.commit();
+            if (added) {
+              keptEnumValues.add(addition);
+            }
           } catch (SQLException e) {
             connection.rollback();
             if (!UNDEFINED_OBJECT.equals(e.getSQLState())) {
@@ -378,7 +384,8 @@ public final class Migrator {
       }
       EngineMessages.DriftOutcome outcome = committed ? EngineMessages.DriftOutcome.ALREADY_COMMITTED
           : settings.failOnDrift() ? EngineMessages.DriftOutcome.ROLLED_BACK : EngineMessages.DriftOutcome.LOGGED;
-      String message = EngineMessages.verificationFailed(last.file().script(), drift.differences(), outcome);
+      String message =
+          EngineMessages.verificationFailed(last.file().script(), drift.differences(), outcome, committedLabels());
       if (settings.failOnDrift()) {
         rollbackQuietly(connection);
         throw new MigrationException(message, last.file().script(), null, null, null);
@@ -386,8 +393,11 @@ public final class Migrator {
       LOG.log(System.Logger.Level.WARNING, message);
     }
 
+    /** What this apply committed before a failure: migrations, and enum values added ahead of the transaction. */
     private List<String> committedLabels() {
-      return applied.stream().map(m -> "V" + m.version()).toList();
+      List<String> labels = new ArrayList<>(applied.stream().map(m -> "V" + m.version()).toList());
+      keptEnumValues.forEach(addition -> labels.add(EngineMessages.keptEnumValue(addition)));
+      return labels;
     }
 
     private ApplyResult result(String version) {
