@@ -64,7 +64,12 @@ final class TableBackup {
       return copies;
     }
     try (Statement statement = connection.createStatement()) {
-      statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+      try (ResultSet exists = statement.executeQuery("SELECT to_regnamespace('" + SCHEMA + "') IS NOT NULL")) {
+        exists.next();
+        if (!exists.getBoolean(1)) {
+          statement.execute("CREATE SCHEMA " + SCHEMA); // IF NOT EXISTS would need CREATE on the database
+        }
+      }
       for (QualifiedName table : affected) {
         QualifiedName copy = QualifiedName.of(SCHEMA, copyName(table, migration.file().version()));
         statement.execute("CREATE TABLE " + Identifiers.quote(copy) + " AS TABLE " + Identifiers.quote(table));
