@@ -231,11 +231,10 @@ public final class DbSyncProcessor extends AbstractProcessor {
     String currentHash = SchemaHash.of(current);
     if (!diff.isEmpty()) {
       long version = migrations.stream().mapToLong(ResourceFiles.Migration::version).max().orElse(0) + 1;
-      String fileName = "V" + version + "__" + MigrationScript.slug(diff.changes()) + ".sql";
-      lockSafety.writeMigration(
-          files, version, fileName, snapshotHash, currentHash, diff.changes(), processingEnv.getFiler());
+      List<String> written =
+          lockSafety.writeMigrations(files, version, snapshot, current, diff.changes(), processingEnv.getFiler());
       files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
-      report.note(Messages.migrationWritten(fileName));
+      written.forEach(name -> report.note(Messages.migrationWritten(name)));
     } else if (snapshotText.isPresent()
         // a checkout with CRLF line ends (git autocrlf) is the same file
         && !snapshotText.get().replace("\r\n", "\n").equals(currentText)
