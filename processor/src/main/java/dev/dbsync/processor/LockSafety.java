@@ -63,6 +63,11 @@ final class LockSafety {
         lockSafe.orElse(false) ? DdlRenderer.Options.LOCK_SAFE : DdlRenderer.Options.DEFAULT, tables, report);
   }
 
+  /** The names {@link #writeMigrations} would write, in version order. */
+  List<String> fileNames(long version, Schema from, Schema to, List<SchemaChange> changes) {
+    return MigrationScript.files(version, from, to, changes, options).stream().map(MigrationScript.File::name).toList();
+  }
+
   /**
    * Writes the migration files of one change from {@code version} on (see {@link MigrationScript#files}: enum
    * values it uses first, then the migration, then its lock-safe follow-up) and warns about their

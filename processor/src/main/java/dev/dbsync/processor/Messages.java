@@ -5,6 +5,7 @@ import dev.dbsync.schema.lint.LintMessages;
 import dev.dbsync.schema.model.QualifiedName;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 
 /** Every text the processor shows a user; the tests assert with the same methods. */
 public final class Messages {
@@ -198,5 +199,41 @@ public final class Messages {
 
   public static String invalidBooleanOption(String option, String value) {
     return "[dbsync] -A" + option + "=" + value + " is neither true nor false";
+  }
+
+  public static String invalidGenerateOption(String value) {
+    return "[dbsync] -Adbsync.generate=" + value + " is neither write nor verify";
+  }
+
+  /**
+   * Verify mode (a CI build) found records that differ from the committed snapshot; {@code migrationFile} is the
+   * name write mode would give the migration, {@code changes} what changed in the record reported on.
+   */
+  public static String migrationNotCommitted(String migrationFile, List<String> changes, boolean byOption) {
+    return "[dbsync] the schema changed but its migration is not committed: compile locally, review and commit"
+        + " `db/migration/" + migrationFile + "` and `db/dbsync/schema.json`. Changed: " + String.join("; ", changes)
+        + verifyModeBecause(byOption);
+  }
+
+  /**
+   * Verify mode found the schema unchanged but the snapshot's text stale: {@code difference} says how (a record
+   * moved or renamed, see {@link #classNameChanged}).
+   */
+  public static String snapshotNotCommitted(String difference, boolean byOption) {
+    return "[dbsync] db/dbsync/schema.json is not committed up to date: " + difference + ". Compile locally and"
+        + " commit `db/dbsync/schema.json`" + verifyModeBecause(byOption);
+  }
+
+  public static String classNameChanged(QualifiedName table, String committedClass, String className) {
+    return "it says table " + table + " is declared by " + committedClass + ", and now " + className + " declares it";
+  }
+
+  public static final String SNAPSHOT_TEXT_DIFFERS = "its text differs from what this compilation writes";
+
+  private static String verifyModeBecause(boolean byOption) {
+    return byOption
+        ? " (this compilation runs with -Adbsync.generate=verify, which writes nothing)"
+        : " (this compilation verifies and writes nothing because the environment says CI=true;"
+            + " -Adbsync.generate=write overrides it)";
   }
 }
