@@ -65,16 +65,20 @@ public final class HistoryTable {
     return history;
   }
 
-  /** Creates the table (and its schema) unless it exists; the caller holds the migration lock. */
-  public void createIfMissing(Connection connection) throws SQLException {
+  public boolean exists(Connection connection) throws SQLException {
     try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
       exists.setString(1, sql);
       try (ResultSet rs = exists.executeQuery()) {
         rs.next();
-        if (rs.getBoolean(1)) {
-          return;
-        }
+        return rs.getBoolean(1);
       }
+    }
+  }
+
+  /** Creates the table (and its schema) unless it exists; the caller holds the migration lock. */
+  public void createIfMissing(Connection connection) throws SQLException {
+    if (exists(connection)) {
+      return;
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(name.schema()));
@@ -113,6 +117,14 @@ public final class HistoryTable {
         insert.addBatch();
       }
       insert.executeBatch();
+    }
+  }
+
+  /** Deletes the rows of these versions (applied or failed); the caller holds the migration lock. */
+  public void delete(Connection connection, List<String> versions) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + sql + " WHERE version = ANY (?)")) {
+      delete.setArray(1, connection.createArrayOf("varchar", versions.toArray()));
+      delete.executeUpdate();
     }
   }
 
