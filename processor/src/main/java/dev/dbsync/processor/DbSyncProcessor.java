@@ -205,15 +205,15 @@ public final class DbSyncProcessor extends AbstractProcessor {
         report.error(Messages.resourcesNotFound(classOutput.toString()), null, null);
         return;
       }
-      synchronize(located.get(), assembly, tables, report);
+      synchronize(located.get(), classOutput, assembly, tables, report);
     } catch (IOException e) {
       report.error(Messages.ioFailure(e.toString()), null, null);
     }
   }
 
   private void synchronize(
-      ResourceFiles files, SchemaAssembler.Assembly assembly, List<TableElement> tables, Report.Builder report)
-      throws IOException {
+      ResourceFiles files, URI classOutput, SchemaAssembler.Assembly assembly, List<TableElement> tables,
+      Report.Builder report) throws IOException {
     Optional<String> snapshotText = files.snapshotText();
     Schema snapshot;
     try {
@@ -223,14 +223,22 @@ public final class DbSyncProcessor extends AbstractProcessor {
       return;
     }
     List<ResourceFiles.Migration> migrations = files.migrations();
+    for (String removed : files.removeStaleFromClassOutput(migrations, classOutput)) {
+      report.note(Messages.staleMigrationRemoved(removed, Path.of(classOutput).toString()));
+    }
     String snapshotHash = SchemaHash.of(snapshot);
     Optional<MigrationChain.Break> broken = MigrationChain.check(migrations, snapshotHash);
     if (broken.isPresent()) {
+      MigrationChain.Gap gap = broken.get().gap();
       report.error(
-          Messages.brokenChain(files.migrationDirectory(), broken.get().state(), broken.get().strayFile()), null, null);
+          gap != null
+              ? Messages.missingMigration(files.migrationDirectory(), gap.first(), gap.last(), gap.before(), gap.after())
+              : Messages.brokenChain(files.migrationDirectory(), broken.get().state(), broken.get().strayFile()),
+          null,
+          null);
       return;
     }
-    Schema current = withTablesNotCompiled(snapshot, assembly.schema());
+    Schema current = withTablesNotCompiled(snapshot, assembly.schema(), files, report);
     SchemaDiff diff = SchemaDiffer.diff(snapshot, current, assembly.intent());
     // the differ words both refusals (ambiguity, NOT NULL without default) and destructive-change warnings
     for (DiffProblem problem : diff.problems()) {
@@ -317,19 +325,30 @@ public final class DbSyncProcessor extends AbstractProcessor {
   }
 
   /**
-   * The compiled tables plus every snapshot table whose record is not compiled here but still exists: a
-   * partial compilation (IDE, {@code useIncrementalCompilation=false}) must not read as dropping them. The
-   * snapshot's definition is kept, not one re-read from the class file, which lacks type-use annotations.
+   * The compiled tables plus every snapshot table whose record is not compiled here but still exists, on the
+   * class path or as a source file in the source tree beside the resources (noted): a partial compilation (IDE,
+   * {@code useIncrementalCompilation=false}, javac on one file into an empty directory) must not read as
+   * dropping them. The snapshot's definition is kept, not one re-read from the class file, which lacks
+   * type-use annotations.
    */
-  private Schema withTablesNotCompiled(Schema snapshot, Schema compiled) {
+  private Schema withTablesNotCompiled(
+      Schema snapshot, Schema compiled, ResourceFiles files, Report.Builder report) {
     List<dev.dbsync.schema.model.Table> tables = new ArrayList<>(compiled.tables());
     List<EnumType> enums = new ArrayList<>(compiled.enums());
     for (dev.dbsync.schema.model.Table table : snapshot.tables()) {
-      boolean unchanged =
+      boolean notCompiled =
           table.className() != null
               && !compiledTypes.contains(table.className())
-              && compiled.table(table.name()).isEmpty()
+              && compiled.table(table.name()).isEmpty();
+      boolean unchanged =
+          notCompiled
               && processingEnv.getElementUtils().getTypeElement(table.className().replace('$', '.')) != null;
+      if (notCompiled && !unchanged) {
+        Optional<Path> source = files.sourceFile(table.className());
+        source.ifPresent(
+            file -> report.note(Messages.tableKeptSourceExists(table.name(), table.className(), file.toString())));
+        unchanged = source.isPresent();
+      }
       if (unchanged) {
         tables.add(table);
         table.columns().stream()
