@@ -248,6 +248,27 @@ public final class EngineMessages {
             + " the transaction that adds it) and stay: " + String.join("; ", committedFirst));
   }
 
+  public static String revertInProduction() {
+    return "Discard does not touch a database in production mode (" + Settings.describe(Settings.MODE)
+        + " = production): it undoes migrations that were never committed, on a development database only."
+        + " Nothing was changed.";
+  }
+
+  public static String revertWouldLoseOthers(List<String> changes) {
+    return "Taking the development database back to the committed schema would also undo changes the discarded"
+        + " migrations did not make (made by hand, or by a push); nothing was changed (no file, no table, no"
+        + " history row):\n  - " + String.join("\n  - ", changes) + "\nKeep what you need in a record, or undo"
+        + " those changes yourself, then run discard again.";
+  }
+
+  public static String revertAmbiguous(List<String> problems) {
+    return "The development database cannot be taken back to the committed schema without a guess; nothing was"
+        + " changed (no file, no table, no history row):\n  - " + String.join("\n  - ", problems)
+        + "\nThe discarded migrations renamed something, and a schema comparison cannot tell a rename from a drop"
+        + " and an add. Recreate the development database (drop it and create it), run discard again (with nothing"
+        + " applied it only discards the files), then migrate: the committed migrations rebuild it.";
+  }
+
   public static String pushVerificationFailed(List<String> differences) {
     return "After the push the database still does not match the compiled schema:\n  - "
         + String.join("\n  - ", differences) + "\nEverything was rolled back. This is a bug in dbsync: please"

@@ -203,6 +203,14 @@ public final class HistoryTable {
     }
   }
 
+  /** Deletes the rows of these versions (applied or failed); the caller holds the migration lock. */
+  public void delete(Connection connection, List<String> versions) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + sql + " WHERE version = ANY (?)")) {
+      delete.setArray(1, connection.createArrayOf("varchar", versions.toArray()));
+      delete.executeUpdate();
+    }
+  }
+
   /** A migration that ran in this transaction. */
   public record Applied(MigrationFile file, int checksum, long millis) {}
 }
