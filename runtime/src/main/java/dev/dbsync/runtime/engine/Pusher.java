@@ -50,7 +50,7 @@ public final class Pusher {
   }
 
   private PushResult push(Connection connection, Schema snapshot, long start) throws SQLException {
-    lock(connection);
+    MigrationLock.acquire(connection, settings, history);
     Schema declared = declaredPart(Verification.read(connection, snapshot, history.name()), snapshot);
     SchemaDiff diff = SchemaDiffer.diff(declared, snapshot, Intent.NONE);
     List<String> errors = diff.problems().stream()
@@ -70,7 +70,7 @@ public final class Pusher {
           execute(statement, sql, List.of());
         }
         connection.commit();
-        lock(connection);
+        MigrationLock.acquire(connection, settings, history);
       }
       for (String sql : statements) {
         if (!additions.contains(sql)) {
@@ -84,23 +84,6 @@ public final class Pusher {
     }
     connection.commit();
     return new PushResult(statements, drift.unmanaged(), Duration.ofNanos(System.nanoTime() - start));
-  }
-
-  /** The migration lock (no migration or other push runs meanwhile), then this transaction's timeouts. */
-  private void lock(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      // lock_timeout 0 would wait forever, while lockWait 0 means not waiting at all, as in apply
-      long waitMillis = Math.max(1, settings.lockWait().toMillis());
-      statement.execute("SELECT set_config('lock_timeout', '" + waitMillis + "ms', true)");
-      statement.execute("SELECT pg_advisory_xact_lock(" + history.lockKey() + ")");
-      statement.execute("SELECT " + settings.timeouts(true));
-    } catch (SQLException e) {
-      if (!Connections.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-        throw e;
-      }
-      throw new MigrationException(EngineMessages.lockWaitTimeout(settings.lockWait(), history.name()), null, null,
-          e.getSQLState(), e);
-    }
   }
 
   private static void execute(Statement statement, String sql, List<String> committedFirst) {
