@@ -105,6 +105,10 @@ class PullRoundTripTest {
       assertThat(project.baseline(database).baselined()).isTrue();
       CheckReport check = project.check(database);
       assertWithMessage("%s", check).that(check.inSync()).isTrue();
+      // pulled again after baseline: the history table is dbsync's own, neither a record nor in the baseline
+      PulledProject again = new PulledProject(root.resolve("again"));
+      assertThat(again.pull(database, SCHEMAS).run().tables()).isEqualTo(report.tables());
+      assertThat(again.resourceFiles().get("db/migration/V1__baseline.sql")).doesNotContain("flyway_schema_history");
 
       project.migrate(empty);
       assertThat(PulledProject.catalog(empty, SCHEMAS)).isEqualTo(PulledProject.catalog(database, SCHEMAS));
