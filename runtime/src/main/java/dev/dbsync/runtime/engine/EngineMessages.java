@@ -91,6 +91,12 @@ public final class EngineMessages {
     return "The backup before migrating failed, so nothing was applied: " + detail;
   }
 
+  public static String backupNeedsPassword() {
+    return "\n-> The server asks for a password and the DataSource dbsync was given does not tell it (it has no"
+        + " getPassword() and no password in its URL). Put it in ~/.pgpass of the user running the application, or in"
+        + " a file named by PGPASSFILE (host:port:database:user:password, mode 0600).";
+  }
+
   public static String interrupted() {
     return "Interrupted while waiting for the migration lock; nothing was applied.";
   }

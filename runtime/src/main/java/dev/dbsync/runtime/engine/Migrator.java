@@ -58,11 +58,12 @@ public final class Migrator {
   public ApplyResult apply(DataSource dataSource) {
     long start = System.nanoTime();
     List<MigrationFile> files = location.migrations();
-    return withConnection(dataSource, connection -> new Run(connection, files, start).apply());
+    return withConnection(dataSource, connection -> new Run(dataSource, connection, files, start).apply());
   }
 
   /** One call of {@link #apply}: its connection and what it has committed so far. */
   private final class Run {
+    private final DataSource dataSource;
     private final Connection connection;
     private final List<MigrationFile> files;
     private final long start;
@@ -72,7 +73,8 @@ public final class Migrator {
     /** Enum values added ahead of the transaction by this apply: committed, whatever happens next. */
     private final List<String> keptEnumValues = new ArrayList<>();
 
-    Run(Connection connection, List<MigrationFile> files, long start) {
+    Run(DataSource dataSource, Connection connection, List<MigrationFile> files, long start) {
+      this.dataSource = dataSource;
       this.connection = connection;
       this.files = files;
       this.start = start;
@@ -128,8 +130,8 @@ public final class Migrator {
           }
           if (settings.backupDirectory() != null && backup == null) {
             // under the migration lock, so instances starting together take one backup, not one each
-            backup = Backup.dump(connection, settings.backupDirectory(), pending.get(0).file().version(),
-                settings.backupRetention());
+            backup = Backup.dump(connection, Backup.password(dataSource), settings.backupDirectory(),
+                pending.get(0).file().version(), settings.backupRetention());
           }
           int group = firstGroupSize(pending, additionsToNewTypes);
           if (group == 0) {
