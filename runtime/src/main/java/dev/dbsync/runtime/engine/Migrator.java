@@ -72,6 +72,7 @@ public final class Migrator {
     private List<String> unmanaged = List.of();
     /** Enum values added ahead of the transaction by this apply: committed, whatever happens next. */
     private final List<String> keptEnumValues = new ArrayList<>();
+    private LockWatch watch;
 
     Run(DataSource dataSource, Connection connection, List<MigrationFile> files, long start) {
       this.dataSource = dataSource;
@@ -94,6 +95,7 @@ public final class Migrator {
         requireAllowed(prepare(committed.pending())); // refuse before waiting for anyone's lock
       }
       SessionState session = SessionState.capture(connection);
+      watch = new LockWatch(dataSource, session.backendPid(), settings.lockTimeout());
       try {
         SessionState.detectLostClient(connection);
         if (!connection.getAutoCommit()) {
@@ -101,6 +103,7 @@ public final class Migrator {
         }
         return applyPending();
       } finally {
+        watch.close();
         rollbackQuietly(connection); // a failure's aborted transaction, before the session is put back
         quietly(() -> session.restore(connection));
       }
@@ -233,7 +236,7 @@ public final class Migrator {
           List<String> backups = backUpTables(p, requireAllowedTypeChanges(p));
           for (String sql : p.statements()) {
             try {
-              statement.execute(sql);
+              watch.during(() -> statement.execute(sql));
             } catch (SQLException e) {
               throw statementFailed(p, sql, e);
             }
@@ -270,7 +273,7 @@ public final class Migrator {
           List<String> backups = backUpTables(p, requireAllowedTypeChanges(p));
           for (String sql : p.statements()) {
             try {
-              statement.execute(sql);
+              watch.during(() -> statement.execute(sql));
             } catch (SQLException e) {
               throw new MigrationException(EngineMessages.nonTransactionalFailed(p.file().script(), sql, e,
                   lockHolders(sql, e), committedLabels()), p.file().script(), sql, e.getSQLState(), e);
@@ -333,40 +336,9 @@ public final class Migrator {
           p.file().script(), sql, e.getSQLState(), e);
     }
 
-    /**
-     * After a lock timeout: the other sessions that hold a lock on a table the statement names (a table whose
-     * name occurs in the statement's text), described for the message; empty for any other failure.
-     */
+    /** After a lock timeout: the sessions that blocked the statement while it waited, described for the message. */
     private List<String> lockHolders(String sql, SQLException e) {
-      if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-        return List.of();
-      }
-      List<String> holders = new ArrayList<>();
-      quietly(() -> {
-        try (PreparedStatement query = connection.prepareStatement("""
-            SELECT DISTINCT c.oid::regclass::text, l.mode, l.pid, coalesce(a.state, '?'),
-                   coalesce(a.application_name, ''), coalesce(left(a.query, 80), '')
-              FROM pg_locks l
-              JOIN pg_class c ON c.oid = l.relation
-              LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-             WHERE l.granted AND l.pid <> pg_backend_pid()
-               AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-               AND c.relnamespace <> 'pg_catalog'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
-               AND strpos(lower(?), lower(c.relname)) > 0
-             ORDER BY 1, 3""")) {
-          query.setString(1, sql);
-          try (ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-              holders.add(EngineMessages.lockHolder(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                  rs.getString(5), rs.getString(6)));
-            }
-          }
-        }
-        if (!connection.getAutoCommit()) {
-          connection.rollback();
-        }
-      });
-      return holders;
+      return LOCK_NOT_AVAILABLE.equals(e.getSQLState()) ? watch.blockers() : List.of();
     }
 
     /**
