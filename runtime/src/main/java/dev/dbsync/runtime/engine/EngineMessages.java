@@ -131,15 +131,18 @@ public final class EngineMessages {
     return "Migration checksum mismatch for migration version " + file.version().text() + " (" + file.origin()
         + ")\n-> Applied to database : " + applied + "\n-> Resolved locally    : " + resolved
         + "\nEither revert the changes to " + file.script() + " (an applied migration must not change; put new"
-        + " changes in a new migration), or, if the edit is harmless, run Flyway's repair to record the new"
-        + " checksum.";
+        + " changes in a new migration), or, if the edit is harmless, record the new checksum with " + REPAIR + ".";
   }
 
   public static String descriptionMismatch(MigrationFile file, String applied) {
     return "Migration description mismatch for migration version " + file.version().text() + " (" + file.origin()
         + ")\n-> Applied to database : " + applied + "\n-> Resolved locally    : " + file.description()
-        + "\nEither rename the file back, or run Flyway's repair.";
+        + "\nEither rename the file back, or record the new description with " + REPAIR + ".";
   }
+
+  /** dbsync's own repair, in each of its forms (Flyway's repair does the same to the same table). */
+  private static final String REPAIR =
+      "dbsync repair (CLI), mvn dbsync:repair or DbSync.configure().repair(dataSource)";
 
   public static String appliedButMissing(String version, String script) {
     return "Detected applied migration not resolved locally: " + version + " (" + script + "). Restore the file"
@@ -148,7 +151,7 @@ public final class EngineMessages {
 
   public static String failedRow(String version, String description) {
     return "Detected failed migration to version " + version + " (" + description + "). Remove any"
-        + " half-completed changes, then run Flyway's repair to delete the failed row.";
+        + " half-completed changes, then delete the failed row with " + REPAIR + ".";
   }
 
   public static String outOfOrder(MigrationFile file, MigrationVersion latest) {
@@ -251,10 +254,75 @@ public final class EngineMessages {
             + " the transaction that adds it) and stay: " + String.join("; ", committedFirst));
   }
 
+  public static String revertInProduction() {
+    return "Discard does not touch a database in production mode (" + Settings.describe(Settings.MODE)
+        + " = production): it undoes migrations that were never committed, on a development database only."
+        + " Nothing was changed.";
+  }
+
+  public static String revertWouldLoseOthers(List<String> changes) {
+    return "Taking the development database back to the committed schema would also undo changes the discarded"
+        + " migrations did not make (made by hand, or by a push); nothing was changed (no file, no table, no"
+        + " history row):\n  - " + String.join("\n  - ", changes) + "\nKeep what you need in a record, or undo"
+        + " those changes yourself, then run discard again.";
+  }
+
+  public static String revertAmbiguous(List<String> problems) {
+    return "The development database cannot be taken back to the committed schema without a guess; nothing was"
+        + " changed (no file, no table, no history row):\n  - " + String.join("\n  - ", problems)
+        + "\nThe discarded migrations renamed something, and a schema comparison cannot tell a rename from a drop"
+        + " and an add. Recreate the development database (drop it and create it), run discard again (with nothing"
+        + " applied it only discards the files), then migrate: the committed migrations rebuild it.";
+  }
+
   public static String pushVerificationFailed(List<String> differences) {
     return "After the push the database still does not match the compiled schema:\n  - "
         + String.join("\n  - ", differences) + "\nEverything was rolled back. This is a bug in dbsync: please"
         + " report it with the record and the table definition.";
+  }
+
+  public static String runMigrate(String script) {
+    return "run migrate: the pending " + script + " changes it";
+  }
+
+  public static String changedByHand() {
+    return "changed by hand: write a migration that keeps it, or revert it";
+  }
+
+  public static String notMigrated() {
+    return "this database has tables but no migration history (pushed, or built by hand): in development push"
+        + " again, or make it match and baseline it";
+  }
+
+  public static String baselineWithoutMigrations() {
+    return "Nothing to baseline: no migration under db/migration on the class path. Compile the project first.";
+  }
+
+  public static String baselineWithoutSnapshot() {
+    return "Cannot baseline: the compiled schema " + Verification.SNAPSHOT + " is not on the class path, so"
+        + " nothing shows that the database matches the migrations. Compile the @Table records with the dbsync"
+        + " annotation processor first.";
+  }
+
+  public static String baselineWithHistory(QualifiedName historyTable, String version) {
+    return "Cannot baseline: " + historyTable + " already records migrations (version "
+        + (version == null ? "none" : version) + "). A baseline adopts a database without history; this one is"
+        + " migrated already: run migrate. Nothing was changed.";
+  }
+
+  public static String failedRowDeleted() {
+    return "deleted the failed row";
+  }
+
+  public static String realigned(HistoryRow row, int checksum, String description) {
+    List<String> done = new ArrayList<>();
+    if (row.checksum() == null || row.checksum() != checksum) {
+      done.add("recorded checksum " + checksum + " (was " + row.checksum() + ")");
+    }
+    if (!row.description().equals(description)) {
+      done.add("recorded description '" + description + "' (was '" + row.description() + "')");
+    }
+    return String.join(", ", done);
   }
 
   public static String invalidSetting(String source, String value, String expected) {
