@@ -43,6 +43,8 @@ public final class Migrator {
   private static final System.Logger LOG = System.getLogger(DbSync.class.getName());
   private static final String UNDEFINED_TABLE = "42P01";
   private static final String UNDEFINED_OBJECT = "42704";
+  /** SQLSTATE of a full lock table: {@code out of shared memory}, hint {@code max_locks_per_transaction}. */
+  private static final String OUT_OF_SHARED_MEMORY = "53200";
   private static final long MAX_LOCK_POLL_MILLIS = 1000;
 
   private final Settings settings;
@@ -73,6 +75,9 @@ public final class Migrator {
     /** Enum values added ahead of the transaction by this apply: committed, whatever happens next. */
     private final List<String> keptEnumValues = new ArrayList<>();
     private LockWatch watch;
+    /** Once the lock table ran out: the most migrations one transaction takes; 0 while it has not. */
+    private int lockGroupLimit;
+    private final List<ApplyResult.Group> lockGroups = new ArrayList<>();
 
     Run(DataSource dataSource, Connection connection, List<MigrationFile> files, long start) {
       this.dataSource = dataSource;
@@ -145,11 +150,23 @@ public final class Migrator {
               connection.commit();
             }
           } else {
-            run(plan, pending.subList(0, group));
+            if (lockGroupLimit > 0) {
+              group = Math.min(group, lockGroupLimit);
+            }
+            try {
+              run(plan, pending.subList(0, group));
+            } catch (MigrationException e) {
+              lockGroupLimit = smallerGroupAfter(e, pending.subList(0, group));
+              continue; // rolled back, lock released: take it again and apply in smaller groups
+            }
             if (group == pending.size()) {
               verify(pending.get(group - 1), false);
             }
             connection.commit();
+            if (lockGroupLimit > 0) {
+              lockGroups.add(new ApplyResult.Group(pending.get(0).file().version().text(),
+                  pending.get(group - 1).file().version().text(), group));
+            }
           }
           if (group == pending.size()) {
             ApplyResult result = result(pending.get(group - 1).file().version().text());
@@ -167,6 +184,24 @@ public final class Migrator {
         sleep(Math.min(pollMillis, remainingMillis));
         pollMillis = Math.min(pollMillis * 2, MAX_LOCK_POLL_MILLIS);
       }
+    }
+
+    /**
+     * After a group failed: when the lock table ran out, the size of the groups to apply from now on (nine
+     * tenths of the migrations that fitted, since other sessions share the lock table), logged; otherwise, or
+     * when not even one migration fitted, the failure stands.
+     */
+    private int smallerGroupAfter(MigrationException e, List<PreparedMigration> group) {
+      int fitted = 0;
+      while (fitted < group.size() && !group.get(fitted).file().script().equals(e.script())) {
+        fitted++;
+      }
+      if (!OUT_OF_SHARED_MEMORY.equals(e.sqlState()) || fitted == 0 || fitted == group.size()) {
+        throw e;
+      }
+      int limit = Math.max(1, fitted * 9 / 10);
+      LOG.log(System.Logger.Level.WARNING, EngineMessages.lockTableSplit(e.script(), fitted, limit));
+      return limit;
     }
 
     /**
@@ -377,7 +412,7 @@ public final class Migrator {
     private ApplyResult result(String version) {
       return new ApplyResult(
           history.name().schema(), applied, version, Duration.ofNanos(System.nanoTime() - start), backup,
-          unmanaged);
+          unmanaged, lockGroups);
     }
   }
 
