@@ -479,8 +479,12 @@ public final class SchemaDiffer {
             ? TypeConversion.usingExpression(
                 quote(column.name()), old.type(), DdlRenderer.type(column.type()))
             : null;
+    // no DROP DEFAULT / SET DEFAULT churn when the default stays what it is and stays valid for the new type
+    boolean defaultStays = TypeConversion.keepsDefault(old.type(), column.type())
+        && SqlDefaults.equivalent(old.defaultValue(), column.defaultValue(), column.type());
     changes.add(new ColumnTypeChanged(table, column.name(), old.type(), column.type(), using,
-        old.defaultValue(), column.defaultValue(), !conversion.lossless()));
+        defaultStays ? null : old.defaultValue(), defaultStays ? null : column.defaultValue(),
+        !conversion.lossless()));
     reshaped(table).add(column.name());
   }
 
