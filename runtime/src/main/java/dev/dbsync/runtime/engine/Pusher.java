@@ -51,7 +51,8 @@ public final class Pusher {
 
   private PushResult push(Connection connection, Schema snapshot, long start) throws SQLException {
     lock(connection);
-    Schema declared = declaredPart(Verification.read(connection, snapshot, history.name()), snapshot);
+    Schema declared =
+        Verification.inDeclaredSpelling(connection, Verification.read(connection, snapshot, history.name()), snapshot);
     SchemaDiff diff = SchemaDiffer.diff(declared, snapshot, Intent.NONE);
     List<String> errors = diff.problems().stream()
         .filter(p -> p.severity() == DiffProblem.Severity.ERROR).map(DiffProblem::message).toList();
@@ -110,12 +111,5 @@ public final class Pusher {
       throw new MigrationException(
           EngineMessages.pushStatementFailed(sql, e, committedFirst), null, sql, e.getSQLState(), e);
     }
-  }
-
-  /** The tables and enum types of {@code found} that the snapshot declares: the only ones a push may change. */
-  private static Schema declaredPart(Schema found, Schema snapshot) {
-    return new Schema(
-        found.enums().stream().filter(e -> snapshot.enumType(e.name()).isPresent()).toList(),
-        found.tables().stream().filter(t -> snapshot.table(t.name()).isPresent()).toList());
   }
 }
