@@ -4,7 +4,6 @@ import com.google.auto.service.AutoService;
 import dev.dbsync.annotations.Table;
 import dev.dbsync.processor.TableElement.ColumnElement;
 import dev.dbsync.schema.diff.DiffProblem;
-import dev.dbsync.schema.diff.MigrationScript;
 import dev.dbsync.schema.diff.SchemaChange;
 import dev.dbsync.schema.diff.SchemaDiff;
 import dev.dbsync.schema.diff.SchemaDiffer;
@@ -246,6 +245,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
       attach(kind, Messages.problem(problem.message()), problem.table(), problem.column(), tables, report);
     }
     LockSafety lockSafety = LockSafety.of(processingEnv.getOptions(), tables, report);
+    HandWrittenSql.check(files, migrations, report);
     if (report.hasErrors()) {
       return;
     }
@@ -253,7 +253,8 @@ public final class DbSyncProcessor extends AbstractProcessor {
     String currentText = SnapshotCodec.write(current);
     String currentHash = SchemaHash.of(current);
     long version = migrations.stream().mapToLong(ResourceFiles.Migration::version).max().orElse(0) + 1;
-    String fileName = diff.isEmpty() ? null : "V" + version + "__" + MigrationScript.slug(diff.changes()) + ".sql";
+    String fileName =
+        diff.isEmpty() ? null : String.join(" and ", lockSafety.fileNames(version, snapshot, current, diff.changes()));
     // a CI build of a commit whose compile would write something fails, so no unreviewed migration ships
     boolean stale = snapshotText.isPresent()
         // a checkout with CRLF line ends (git autocrlf) is the same file
@@ -272,10 +273,10 @@ public final class DbSyncProcessor extends AbstractProcessor {
       return;
     }
     if (!diff.isEmpty()) {
-      lockSafety.writeMigration(
-          files, version, fileName, snapshotHash, currentHash, diff.changes(), processingEnv.getFiler());
+      List<String> written =
+          lockSafety.writeMigrations(files, version, snapshot, current, diff.changes(), processingEnv.getFiler());
       files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
-      report.note(Messages.migrationWritten(fileName));
+      written.forEach(name -> report.note(Messages.migrationWritten(name)));
     } else if (stale) {
       // only class names differ (a record was moved or renamed): the chain is unaffected
       files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
