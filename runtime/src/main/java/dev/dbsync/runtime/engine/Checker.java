@@ -42,12 +42,12 @@ public final class Checker {
   public CheckReport check(DataSource dataSource) {
     List<MigrationFile> files = location.migrations();
     Optional<Schema> snapshot = Verification.snapshot(location.classLoader());
-    return readOnly(dataSource, connection -> inspect(connection, files, snapshot));
+    return readOnly(dataSource, "check", connection -> inspect(connection, files, snapshot));
   }
 
   public StatusReport status(DataSource dataSource) {
     List<MigrationFile> files = location.migrations();
-    return readOnly(dataSource, connection -> {
+    return readOnly(dataSource, "status", connection -> {
       boolean present = history.exists(connection);
       List<HistoryTable.Installed> installed = present ? history.readInstalled(connection) : List.of();
       Map<Integer, HistoryTable.Installed> byRank = new LinkedHashMap<>();
@@ -90,10 +90,19 @@ public final class Checker {
         byOwner.computeIfAbsent(m.owner(), o -> new ArrayList<>())
             .add(recommend(m, states.pending(), migrated || empty));
       }
-      byOwner.forEach((owner, differences) -> schema.add(new CheckReport.TableDrift(owner, differences)));
+      byOwner.forEach((owner, differences) -> schema.add(new CheckReport.TableDrift(owner, whole(owner, differences))));
     }
     return new CheckReport(present, snapshot.isPresent(), empty, states.currentVersion(), pending, problems,
         schema, unmanaged);
+  }
+
+  /** A table that is not there at all is one difference, not one more per index and key it lacks. */
+  private static List<Difference> whole(String owner, List<Difference> differences) {
+    return differences.stream()
+        .filter(d -> d.object().equals("table " + owner) && d.found() == null)
+        .findFirst()
+        .map(List::of)
+        .orElse(differences);
   }
 
   /**
@@ -140,8 +149,8 @@ public final class Checker {
     }
   }
 
-  private static <T> T readOnly(DataSource dataSource, Connections.Work<T> work) {
-    return withConnection(dataSource, connection -> {
+  private static <T> T readOnly(DataSource dataSource, String task, Connections.Work<T> work) {
+    return withConnection(dataSource, task, connection -> {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
         statement.execute("SET TRANSACTION READ ONLY");

@@ -48,7 +48,7 @@ public final class Pusher {
     Schema snapshot = Verification.snapshot(classLoader)
         .orElseThrow(() -> new MigrationException(EngineMessages.pushWithoutSnapshot()))
         .withoutClassNames();
-    return Connections.withConnection(dataSource, connection -> {
+    return Connections.withConnection(dataSource, "push", connection -> {
       connection.setAutoCommit(false);
       return push(connection, snapshot, Optional.empty(), start);
     });
