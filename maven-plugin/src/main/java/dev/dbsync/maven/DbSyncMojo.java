@@ -104,7 +104,7 @@ public abstract class DbSyncMojo extends AbstractMojo {
       getLog().info("dbsync:" + command.name() + " skipped (dbsync.skip)");
       return;
     }
-    if (!classesDirectory.isDirectory()) {
+    if (command.readsProject() && !classesDirectory.isDirectory()) {
       throw new MojoExecutionException(MavenMessages.notCompiled(classesDirectory, command.name()));
     }
     boolean json = "json".equalsIgnoreCase(format);
@@ -142,7 +142,8 @@ public abstract class DbSyncMojo extends AbstractMojo {
     options.put(Option.BACKUP_RETENTION, backupRetention);
     options.put(Option.HISTORY_TABLE, historyTable);
     options.put(Option.FAIL_ON_DRIFT, failOnDrift);
-    for (Option option : Option.ALL) {
+    options.putAll(goalOptions());
+    for (Option option : command.options()) {
       // -Ddbsync.url=... on the command line wins over the pom's <configuration>, which Maven would prefer
       String commandLine = System.getProperty(option.property());
       if (commandLine != null) {
@@ -157,6 +158,11 @@ public abstract class DbSyncMojo extends AbstractMojo {
       case DRIFT -> throw new MojoFailureException(MavenMessages.drift(command.name()));
       case ERROR -> throw new MojoExecutionException(MavenMessages.error(command.name()));
     }
+  }
+
+  /** The options only this goal has (pull's package and directories), as the pom or -D set them. */
+  protected Map<Option, String> goalOptions() {
+    return Map.of();
   }
 
   private ClassLoader projectClassLoader() throws MojoExecutionException {
