@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbsync.DbSync;
 import dev.dbsync.MigrationException;
+import dev.dbsync.spring.actuate.DbSyncEndpointAutoConfiguration;
+import dev.dbsync.spring.actuate.DbSyncHealthAutoConfiguration;
+import dev.dbsync.spring.actuate.DbSyncEndpoint;
+import dev.dbsync.spring.actuate.DbSyncHealthIndicator;
 import dev.dbsync.testing.FreshDatabase;
 import dev.dbsync.testing.TestDatabase;
 import jakarta.annotation.PostConstruct;
@@ -20,6 +24,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -228,6 +233,29 @@ class DbSyncAutoConfigurationTest {
     assertThat(tables(db)).containsExactly("flyway_schema_history", "posts", "profiles");
     assertThat(tables(other)).containsExactly("flyway_only", "flyway_schema_history");
   }
+
+  @Test
+  void actuatorBeansComeWithActuatorAndTheStarterWorksWithout(TestDatabase db) {
+    ApplicationContextRunner withActuatorConfiguration = new ApplicationContextRunner()
+        .withUserConfiguration(ImportedAsInAnApplication.class)
+        .withPropertyValues("spring.datasource.url=" + db.url(), "management.endpoints.web.exposure.include=dbsync")
+        .withBean(DbSyncBuilderCustomizer.class, () -> Cases.migrations("profiles"));
+    withActuatorConfiguration.run(context -> assertThat(context).hasNotFailed()
+        .hasSingleBean(DbSyncEndpoint.class).hasBean("dbsyncHealthIndicator"));
+    withActuatorConfiguration.withPropertyValues("management.health.dbsync.enabled=false")
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DbSyncHealthIndicator.class));
+    // Actuator is optional: an application without it gets the apply alone
+    withActuatorConfiguration
+        .withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate", "org.springframework.boot.health"))
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(DbSyncInitializer.class)
+            .doesNotHaveBean(DbSyncEndpoint.class).doesNotHaveBean(DbSyncHealthIndicator.class));
+  }
+
+  /** Imported the way @EnableAutoConfiguration imports: auto-configurations whose classes are missing are filtered. */
+  @org.springframework.boot.autoconfigure.ImportAutoConfiguration({
+      DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, DbSyncAutoConfiguration.class,
+      DbSyncEndpointAutoConfiguration.class, DbSyncHealthAutoConfiguration.class})
+  static class ImportedAsInAnApplication {}
 
   static Throwable rootCause(Throwable t) {
     Throwable cause = t;
