@@ -292,6 +292,9 @@ public final class DbSync {
       if (value.isNegative()) {
         throw new IllegalArgumentException(EngineMessages.negative(setting, value));
       }
+      if (value.compareTo(Settings.MAX_DURATION) > 0) {
+        throw new IllegalArgumentException(EngineMessages.durationOutOfRange(setting + "(...)", value));
+      }
       return value;
     }
   }

@@ -1,5 +1,6 @@
 package dev.dbsync.runtime.engine;
 
+import dev.dbsync.schema.lint.RiskyStatements;
 import dev.dbsync.schema.model.QualifiedName;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -36,6 +37,11 @@ public final class EngineMessages {
     return table + ": " + mode + " held by pid " + pid + " (" + state
         + (application.isEmpty() ? "" : ", application " + application)
         + (query.isEmpty() ? "" : ", last query: " + query.replaceAll("\\s+", " ")) + ")";
+  }
+
+  /** An enum value added ahead of the transaction, which a rollback does not take back. */
+  public static String keptEnumValue(String addition) {
+    return abbreviate(addition) + " (kept: ALTER TYPE ... ADD VALUE is idempotent and unused)";
   }
 
   private static String rolledBack(List<String> committed) {
@@ -89,11 +95,26 @@ public final class EngineMessages {
     return "Interrupted while waiting for the migration lock; nothing was applied.";
   }
 
-  public static String destructiveRefused(MigrationFile file, List<String> changes) {
-    return "Production mode refuses the destructive migration " + file.script() + " (" + String.join("; ", changes)
-        + "). Review it, then allow it with " + Settings.describe(Settings.ALLOW_DESTRUCTIVE) + " = "
-        + file.version().text() + " (or true), or DbSync.configure().allowDestructive(\"" + file.version().text()
-        + "\"). Nothing was applied.";
+  /**
+   * @param declared the header's {@code -- dbsync:destructive} descriptions
+   * @param statements the statements that can lose data, quoted with their lines
+   */
+  public static String destructiveRefused(
+      MigrationFile file, List<String> declared, List<RiskyStatements.DataLoss> statements, List<String> committed) {
+    List<String> what = new ArrayList<>(declared);
+    statements.forEach(s -> what.add(s.describe()));
+    return "Production mode refuses the destructive migration " + file.script() + ":\n  - "
+        + String.join("\n  - ", what) + "\nReview it, then allow it with "
+        + Settings.describe(Settings.ALLOW_DESTRUCTIVE) + " = " + file.version().text() + " (or true), or"
+        + " DbSync.configure().allowDestructive(\"" + file.version().text() + "\"): the tables it touches are then"
+        + " copied into " + TableBackup.SCHEMA + " first. " + rolledBack(committed);
+  }
+
+  /** Transaction control found in pending migrations, before anything ran. */
+  public static String transactionControlRefused(List<RiskyStatements.TransactionControl> found) {
+    return "dbsync refuses to apply migrations that control the transaction; nothing was applied:\n  - "
+        + found.stream().map(RiskyStatements.TransactionControl::message)
+            .collect(java.util.stream.Collectors.joining("\n  - "));
   }
 
   public static String invalidHistory(List<String> problems) {
@@ -171,13 +192,16 @@ public final class EngineMessages {
   /** What became of the migrations whose result did not match the snapshot. */
   public enum DriftOutcome { ROLLED_BACK, LOGGED, ALREADY_COMMITTED }
 
-  public static String verificationFailed(String lastScript, List<String> differences, DriftOutcome outcome) {
+  public static String verificationFailed(
+      String lastScript, List<String> differences, DriftOutcome outcome, List<String> committed) {
     String fix = " A migration does something the records do not declare: change the migration, or the records"
         + " (and recompile), so that both say the same.";
     return "After the pending migrations (the last one " + lastScript + ") the database does not match the"
         + " compiled schema (db/dbsync/schema.json):\n  - " + String.join("\n  - ", differences) + "\n"
         + switch (outcome) {
-          case ROLLED_BACK -> "Everything was rolled back." + fix
+          case ROLLED_BACK -> (committed.isEmpty() ? "Everything was rolled back."
+              : "Everything else was rolled back; committed before it by this apply: " + String.join(", ", committed)
+                  + ".") + fix
               + " To only log such differences in development, set DBSYNC_FAIL_ON_DRIFT=false.";
           case LOGGED -> "The migrations were committed anyway (DBSYNC_FAIL_ON_DRIFT=false).";
           case ALREADY_COMMITTED -> "The last migration cannot run in a transaction and was committed before this"
@@ -222,6 +246,27 @@ public final class EngineMessages {
         ? "Everything was rolled back."
         : "Everything else was rolled back; these enum values were added before (PostgreSQL cannot use a value in"
             + " the transaction that adds it) and stay: " + String.join("; ", committedFirst));
+  }
+
+  public static String revertInProduction() {
+    return "Discard does not touch a database in production mode (" + Settings.describe(Settings.MODE)
+        + " = production): it undoes migrations that were never committed, on a development database only."
+        + " Nothing was changed.";
+  }
+
+  public static String revertWouldLoseOthers(List<String> changes) {
+    return "Taking the development database back to the committed schema would also undo changes the discarded"
+        + " migrations did not make (made by hand, or by a push); nothing was changed (no file, no table, no"
+        + " history row):\n  - " + String.join("\n  - ", changes) + "\nKeep what you need in a record, or undo"
+        + " those changes yourself, then run discard again.";
+  }
+
+  public static String revertAmbiguous(List<String> problems) {
+    return "The development database cannot be taken back to the committed schema without a guess; nothing was"
+        + " changed (no file, no table, no history row):\n  - " + String.join("\n  - ", problems)
+        + "\nThe discarded migrations renamed something, and a schema comparison cannot tell a rename from a drop"
+        + " and an add. Recreate the development database (drop it and create it), run discard again (with nothing"
+        + " applied it only discards the files), then migrate: the committed migrations rebuild it.";
   }
 
   public static String pushVerificationFailed(List<String> differences) {
@@ -284,6 +329,13 @@ public final class EngineMessages {
 
   public static String negative(String setting, Duration value) {
     return setting + " must not be negative: " + value;
+  }
+
+  /** A duration beyond {@link Settings#MAX_DURATION}, PostgreSQL's limit for its timeouts. */
+  public static String durationOutOfRange(String setting, Object value) {
+    return "Out of range: " + setting + " = " + value + "; allowed are durations from 0ms to "
+        + Settings.MAX_DURATION.toMillis() + "ms (24 days 20 h, PostgreSQL's limit for lock_timeout and"
+        + " statement_timeout), e.g. 5s, 10m or 24h.";
   }
 
   public static String upToDate(String version) {

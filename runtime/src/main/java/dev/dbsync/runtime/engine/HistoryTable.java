@@ -108,11 +108,25 @@ public final class HistoryTable {
 
   /** Creates the table (and its schema) unless it exists; the caller holds the migration lock. */
   public void createIfMissing(Connection connection) throws SQLException {
-    if (exists(connection)) {
-      return;
+    boolean schemaExists;
+    try (PreparedStatement exists = connection.prepareStatement(
+        "SELECT to_regclass(?) IS NOT NULL, to_regnamespace(?) IS NOT NULL")) {
+      exists.setString(1, sql);
+      exists.setString(2, quote(name.schema()));
+      try (ResultSet rs = exists.executeQuery()) {
+        rs.next();
+        if (rs.getBoolean(1)) {
+          return;
+        }
+        schemaExists = rs.getBoolean(2);
+      }
     }
     try (Statement statement = connection.createStatement()) {
-      statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(name.schema()));
+      if (!schemaExists) {
+        // only when missing: CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema
+        // exists, which a role that may create tables in public need not have
+        statement.execute("CREATE SCHEMA " + quote(name.schema()));
+      }
       // Flyway 13.12.0, PostgreSQLDatabase.getRawCreateScript, without tablespace and baseline
       statement.execute("CREATE TABLE " + sql + " (\n"
           + "    \"installed_rank\" INT NOT NULL,\n"
@@ -185,6 +199,14 @@ public final class HistoryTable {
   public void delete(Connection connection, int rank) throws SQLException {
     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + sql + " WHERE installed_rank = ?")) {
       delete.setInt(1, rank);
+      delete.executeUpdate();
+    }
+  }
+
+  /** Deletes the rows of these versions (applied or failed); the caller holds the migration lock. */
+  public void delete(Connection connection, List<String> versions) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + sql + " WHERE version = ANY (?)")) {
+      delete.setArray(1, connection.createArrayOf("varchar", versions.toArray()));
       delete.executeUpdate();
     }
   }
