@@ -199,6 +199,26 @@ class DbSyncAutoConfigurationTest {
   }
 
   @Test
+  void aDedicatedUserAloneMigratesTheApplicationsDatabaseAsThatUser(TestDatabase db) throws SQLException {
+    String role = "dbsync_t_migrator_" + db.name().substring("dbsync_t_".length());
+    execute(db, "CREATE ROLE " + role + " LOGIN", "GRANT CREATE ON SCHEMA public TO " + role,
+        "GRANT CREATE ON DATABASE " + db.name() + " TO " + role);
+    try {
+      String urlWithoutUser = db.url().replaceFirst("([?&])user=[^&]*&?", "$1").replaceFirst("[?&]$", "");
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, DbSyncAutoConfiguration.class))
+          .withPropertyValues("spring.datasource.url=" + urlWithoutUser, "spring.datasource.username=postgres",
+              "dbsync.user=" + role)
+          .withBean(DbSyncBuilderCustomizer.class, () -> Cases.migrations("profiles"))
+          .run(context -> assertThat(context).hasNotFailed());
+      assertThat(column(db, "SELECT installed_by FROM flyway_schema_history")).containsExactly(role);
+      assertThat(column(db, "SELECT tableowner FROM pg_tables WHERE tablename = 'posts'")).containsExactly(role);
+    } finally {
+      execute(db, "REASSIGN OWNED BY " + role + " TO postgres", "DROP OWNED BY " + role, "DROP ROLE " + role);
+    }
+  }
+
+  @Test
   void flywaysAutoConfigurationOnTheSameDataSourceFailsStartupBeforeAnythingMigrates(TestDatabase db)
       throws SQLException {
     runner(db)
@@ -268,6 +288,14 @@ class DbSyncAutoConfigurationTest {
   static List<String> tables(TestDatabase db) throws SQLException {
     return column(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
         + "ORDER BY table_name");
+  }
+
+  static void execute(TestDatabase db, String... statements) throws SQLException {
+    try (Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
   }
 
   static List<String> column(TestDatabase db, String sql) throws SQLException {
