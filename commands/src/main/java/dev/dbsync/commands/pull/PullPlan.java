@@ -140,9 +140,6 @@ record PullPlan(
       }
     }
     if (table.primaryKey() != null) {
-      if (!table.primaryKey().name().equals(table.name().name() + "_pkey")) {
-        reasons.add(PullMessages.primaryKeyName(table.primaryKey().name(), table.name().name() + "_pkey"));
-      }
       List<String> declarationOrder =
           table.columns().stream().map(Column::name).filter(table.primaryKey().columns()::contains).toList();
       if (!declarationOrder.equals(table.primaryKey().columns())) {
@@ -152,11 +149,6 @@ record PullPlan(
     for (UniqueConstraint unique : table.uniques()) {
       if (unique.columns().size() != 1) {
         reasons.add(PullMessages.compositeUnique(unique.name(), unique.columns()));
-      }
-    }
-    for (ForeignKey key : table.foreignKeys()) {
-      if (key.columns().size() != 1) {
-        reasons.add(PullMessages.compositeForeignKey(key.name(), key.columns()));
       }
     }
     for (Index index : table.indexes()) {
@@ -183,11 +175,17 @@ record PullPlan(
     return reasons;
   }
 
-  /** What the processor accepts as a reference target: the primary key, a unique column or a full unique index. */
+  /**
+   * What the processor accepts as a reference target, as PostgreSQL matches it (the same set of columns): the
+   * primary key, a unique column or a full unique index.
+   */
   private static boolean isUniqueKey(Table table, List<String> columns) {
-    return (table.primaryKey() != null && table.primaryKey().columns().equals(columns))
+    Set<String> wanted = Set.copyOf(columns);
+    return (table.primaryKey() != null && Set.copyOf(table.primaryKey().columns()).equals(wanted))
         || table.uniques().stream().anyMatch(u -> u.columns().equals(columns))
-        || table.indexes().stream().anyMatch(i -> i.unique() && i.where() == null && i.columns().equals(columns));
+        || table.indexes().stream().anyMatch(
+            i -> i.unique() && i.where() == null && i.columns().size() == columns.size()
+                && Set.copyOf(i.columns()).equals(wanted));
   }
 
   /**
