@@ -39,6 +39,10 @@ final class PullMessages {
     return "index " + index + " has the entry '" + entry + "', which is not a plain column (@Index names columns)";
   }
 
+  static String indexOptions(String index) {
+    return "index " + index + " has options beyond columns, unique, method and predicate, which pull does not write";
+  }
+
   static String referencesUnmanaged(String key, QualifiedName target) {
     return "foreign key " + key + " references " + target + ", which is not pulled as a record";
   }

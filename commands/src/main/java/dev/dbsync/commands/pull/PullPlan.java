@@ -157,6 +157,10 @@ record PullPlan(
           reasons.add(PullMessages.indexExpression(index.name(), entry));
         }
       }
+      // anything the model holds beyond these five (storage options, say) is not written, so it is not pulled
+      if (!index.equals(new Index(index.name(), index.columns(), index.unique(), index.method(), index.where()))) {
+        reasons.add(PullMessages.indexOptions(index.name()));
+      }
     }
     return reasons;
   }
