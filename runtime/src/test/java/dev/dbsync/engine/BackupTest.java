@@ -140,7 +140,10 @@ class BackupTest {
     }
 
     assertEquals(List.of("t_v3", "t_v4"), Catalog.query(db.dataSource(), "SELECT c.relname FROM pg_class c"
-        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'dbsync_backup' ORDER BY 1"));
+        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'dbsync_backup' AND c.relkind = 'r'"
+        + " AND c.relname <> 'dbsync_copies' ORDER BY 1"));
+    assertEquals(List.of("t_v3", "t_v4"), Catalog.query(db.dataSource(),
+        "SELECT copy_table FROM dbsync_backup.dbsync_copies ORDER BY 1"));
     try (var dumps = Files.list(backups)) {
       assertEquals(2, dumps.count());
     }
