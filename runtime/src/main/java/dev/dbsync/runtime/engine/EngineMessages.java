@@ -71,6 +71,11 @@ public final class EngineMessages {
         + "\nNothing was applied: the transaction was rolled back.";
   }
 
+  /** A failure of {@code task} ("check", "baseline", ...) that is not a migration's. */
+  public static String failed(String task, SQLException e) {
+    return "dbsync " + task + " failed: " + postgresMessage(e) + "\nNothing was changed.";
+  }
+
   private static String postgresMessage(SQLException e) {
     return e.getMessage() + " (SQLState " + e.getSQLState() + ")";
   }
