@@ -156,8 +156,7 @@ public final class EngineMessages {
   /** Transaction control found in pending migrations, before anything ran. */
   public static String transactionControlRefused(List<RiskyStatements.TransactionControl> found) {
     return "dbsync refuses to apply migrations that control the transaction; nothing was applied:\n  - "
-        + found.stream().map(RiskyStatements.TransactionControl::message)
-            .collect(java.util.stream.Collectors.joining("\n  - "));
+        + String.join("\n  - ", found.stream().map(RiskyStatements.TransactionControl::message).toList());
   }
 
   public static String invalidHistory(List<String> problems) {
