@@ -245,6 +245,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
       attach(kind, Messages.problem(problem.message()), problem.table(), problem.column(), tables, report);
     }
     LockSafety lockSafety = LockSafety.of(processingEnv.getOptions(), tables, report);
+    HandWrittenSql.check(files, migrations, report);
     if (report.hasErrors()) {
       return;
     }

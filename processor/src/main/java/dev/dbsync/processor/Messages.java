@@ -2,6 +2,7 @@ package dev.dbsync.processor;
 
 import dev.dbsync.schema.lint.LintFinding;
 import dev.dbsync.schema.lint.LintMessages;
+import dev.dbsync.schema.lint.RiskyStatements;
 import dev.dbsync.schema.model.ForeignKey;
 import dev.dbsync.schema.model.QualifiedName;
 import java.nio.file.Path;
@@ -204,6 +205,14 @@ public final class Messages {
   public static String lockHeavyHandWritten(LintFinding finding, String allowLocksLine) {
     return "[dbsync] " + LintMessages.finding(finding) + " (if the lock is intended, start the file with the line `"
         + allowLocksLine + "`)";
+  }
+
+  public static String transactionControl(RiskyStatements.TransactionControl found) {
+    return "[dbsync] " + found.message();
+  }
+
+  public static String dataLoss(String script, RiskyStatements.DataLoss loss) {
+    return "[dbsync] " + LintMessages.dataLoss(script, loss);
   }
 
   public static String invalidBooleanOption(String option, String value) {

@@ -54,6 +54,11 @@ record SqlToken(Kind kind, String text) {
     };
   }
 
+  /** The raw tokens of {@code sql} as SQL text, for {@link SqlScript.Statement#words()}. */
+  static List<String> words(String sql) {
+    return new Lexer(sql).tokens().stream().map(SqlToken::sql).toList();
+  }
+
   /** The tokens of {@code sql} with signs folded into numbers and {@code ::type} read as one cast token. */
   static List<SqlToken> tokenize(String sql) {
     return casts(signedNumbers(likeOperators(new Lexer(sql).tokens())));
