@@ -68,6 +68,28 @@ public final class Messages {
         + " component name or its SQL name, one of " + components;
   }
 
+  public static String foreignKeyUnknownColumn(QualifiedName table, String column, Collection<String> components) {
+    return "[dbsync] @ForeignKey names column \"" + column + "\", which table " + table + " does not have: use a"
+        + " component name or its SQL name, one of " + components;
+  }
+
+  public static String foreignKeyArity(QualifiedName target, List<String> columns, List<String> referenced) {
+    return "[dbsync] @ForeignKey has " + columns.size() + " column(s) " + columns + " but references "
+        + referenced.size() + " column(s) " + referenced + " of table " + target
+        + ": give as many referencedColumns as columns, pairwise in order";
+  }
+
+  public static String referencedColumnsNotUnique(QualifiedName target, List<String> columns) {
+    return "[dbsync] columns " + columns + " of table " + target + " are neither its primary key nor a unique"
+        + " constraint or index, and PostgreSQL references only those: reference the primary key, or declare"
+        + " @Index(columns = {...}, unique = true) on exactly these columns in its record";
+  }
+
+  public static String duplicateConstraintName(QualifiedName table, String name, String place, String otherPlace) {
+    return "[dbsync] the name \"" + name + "\" is used twice in table " + table + ": by " + place + " and by "
+        + otherPlace + ". Constraint and index names must be unique in a table: rename one of them (name = \"...\")";
+  }
+
   public static String invalidIdentifier(String what, String name, String problem, String fix) {
     return "[dbsync] the " + what + " name \"" + name + "\" is not usable: " + problem + ". " + fix;
   }

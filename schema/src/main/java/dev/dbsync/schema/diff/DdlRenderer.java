@@ -549,6 +549,26 @@ public final class DdlRenderer {
         + (index.where() == null ? "" : " WHERE " + index.where());
   }
 
+  /**
+   * Statements creating a temporary table of {@code table}'s name that carries its expressions: column types,
+   * defaults and generation expressions, checks, and its indexes under {@code indexNames} (index names are per
+   * schema, and one temporary schema holds the copies of tables from several). PostgreSQL stores what they
+   * create in its canonical form, which verification reads back; keys, identities and foreign keys hold no
+   * expression and are left out.
+   */
+  public static List<String> temporaryCopy(Table table, List<String> indexNames) {
+    QualifiedName name = QualifiedName.of("pg_temp", table.name().name());
+    List<Column> columns = table.columns().stream().map(c -> c.withIdentity(Identity.NONE)).toList();
+    List<String> statements = new ArrayList<>();
+    statements.add(createTable(new Table(name, null, columns, null, List.of(), List.of(), List.of(), table.checks())));
+    for (int i = 0; i < table.indexes().size(); i++) {
+      Index index = table.indexes().get(i);
+      statements.add(createIndex(name,
+          new Index(indexNames.get(i), index.columns(), index.unique(), index.method(), index.where()), false));
+    }
+    return statements;
+  }
+
   /** A type as SQL: built-ins in their canonical spelling, enum types quoted and schema-qualified. */
   static String type(TypeRef type) {
     return type instanceof TypeRef.Enum enumType

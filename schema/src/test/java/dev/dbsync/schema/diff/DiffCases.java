@@ -8,6 +8,7 @@ import static dev.dbsync.schema.diff.Models.schema;
 import static dev.dbsync.schema.diff.Models.table;
 
 import dev.dbsync.schema.model.Column;
+import dev.dbsync.schema.model.ForeignKey;
 import dev.dbsync.schema.model.Identity;
 import dev.dbsync.schema.model.Index;
 import dev.dbsync.schema.model.ReferentialAction;
@@ -34,6 +35,7 @@ public final class DiffCases {
     cases.addAll(identityAndGenerated());
     cases.addAll(combined());
     cases.addAll(dependants());
+    cases.addAll(compositeAndNamedKeys());
     return cases;
   }
 
@@ -268,6 +270,56 @@ public final class DiffCases {
         schema(table("t").id().nullableCol("v", fromType)),
         schema(table("t").id().nullableCol("v", toType)),
         statements);
+  }
+
+  private static Models.TableBuilder orders() {
+    return table("orders").col("tenant_id", "uuid").col("id", "bigint").col("number", "bigint")
+        .pk("orders_by_tenant", "tenant_id", "id")
+        .index(new Index("orders_number_tenant_id_key", List.of("number", "tenant_id"), true, "btree", null));
+  }
+
+  private static Models.TableBuilder orderLines() {
+    return table("order_lines").col("tenant_id", "uuid").col("order_id", "bigint").col("line", "integer")
+        .col("order_number", "bigint").pk("order_lines_pkey", "tenant_id", "order_id", "line");
+  }
+
+  /** Record-level {@code @ForeignKey} over several columns and {@code @Table(primaryKeyName)}. */
+  private static List<DiffCase> compositeAndNamedKeys() {
+    ForeignKey byOrder = new ForeignKey("order_lines_tenant_id_order_id_fkey", List.of("tenant_id", "order_id"),
+        name("orders"), List.of("tenant_id", "id"), ReferentialAction.CASCADE, ReferentialAction.NO_ACTION);
+    ForeignKey byNumber = new ForeignKey("lines_by_number", List.of("order_number", "tenant_id"), name("orders"),
+        List.of("number", "tenant_id"), ReferentialAction.NO_ACTION, ReferentialAction.CASCADE);
+    return List.of(
+        of("create tables with composite foreign keys to a named primary key and to a unique index",
+            Schema.EMPTY,
+            schema(orders(), orderLines().fk(byOrder).fk(byNumber)),
+            "CREATE TABLE public.orders (\n  tenant_id uuid NOT NULL,\n  id bigint NOT NULL,\n"
+                + "  number bigint NOT NULL,\n  CONSTRAINT orders_by_tenant PRIMARY KEY (tenant_id, id)\n)",
+            "CREATE TABLE public.order_lines (\n  tenant_id uuid NOT NULL,\n  order_id bigint NOT NULL,\n"
+                + "  line integer NOT NULL,\n  order_number bigint NOT NULL,\n"
+                + "  CONSTRAINT order_lines_pkey PRIMARY KEY (tenant_id, order_id, line)\n)",
+            "CREATE UNIQUE INDEX orders_number_tenant_id_key ON public.orders (number, tenant_id)",
+            "ALTER TABLE public.order_lines ADD CONSTRAINT lines_by_number FOREIGN KEY (order_number, tenant_id)"
+                + " REFERENCES public.orders (number, tenant_id) ON UPDATE CASCADE",
+            "ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_tenant_id_order_id_fkey FOREIGN KEY"
+                + " (tenant_id, order_id) REFERENCES public.orders (tenant_id, id) ON DELETE CASCADE"),
+        of("add a composite foreign key",
+            schema(orders(), orderLines()),
+            schema(orders(), orderLines().fk(byOrder)),
+            "ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_tenant_id_order_id_fkey FOREIGN KEY"
+                + " (tenant_id, order_id) REFERENCES public.orders (tenant_id, id) ON DELETE CASCADE"),
+        of("change the columns of a composite foreign key",
+            schema(orders(), orderLines().fk(byOrder)),
+            schema(orders(), orderLines().fk(new ForeignKey(byOrder.name(), List.of("order_number", "tenant_id"),
+                name("orders"), List.of("number", "tenant_id"), ReferentialAction.CASCADE,
+                ReferentialAction.NO_ACTION))),
+            "ALTER TABLE public.order_lines DROP CONSTRAINT order_lines_tenant_id_order_id_fkey",
+            "ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_tenant_id_order_id_fkey FOREIGN KEY"
+                + " (order_number, tenant_id) REFERENCES public.orders (number, tenant_id) ON DELETE CASCADE"),
+        of("rename a primary key a composite foreign key references",
+            schema(orders(), orderLines().fk(byOrder)),
+            schema(orders().pk("orders_pkey", "tenant_id", "id"), orderLines().fk(byOrder)),
+            "ALTER TABLE public.orders RENAME CONSTRAINT orders_by_tenant TO orders_pkey"));
   }
 
   private static List<DiffCase> constraints() {
