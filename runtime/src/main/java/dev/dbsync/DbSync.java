@@ -1,9 +1,12 @@
 package dev.dbsync;
 
+import dev.dbsync.runtime.engine.Baseliner;
+import dev.dbsync.runtime.engine.Checker;
 import dev.dbsync.runtime.engine.EngineMessages;
 import dev.dbsync.runtime.engine.MigrationLocation;
 import dev.dbsync.runtime.engine.Migrator;
 import dev.dbsync.runtime.engine.Pusher;
+import dev.dbsync.runtime.engine.Repairer;
 import dev.dbsync.runtime.engine.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +78,30 @@ public final class DbSync {
    */
   public static PushResult push(DataSource dataSource) {
     return configure().push(dataSource);
+  }
+
+  /**
+   * Compares the database with the compiled snapshot and the migrations, in a read-only transaction: pending
+   * migrations, history problems, schema differences (each with a recommendation) and unmanaged objects. See
+   * {@link Builder#check}.
+   */
+  public static CheckReport check(DataSource dataSource) {
+    return configure().check(dataSource);
+  }
+
+  /** The applied, pending and failed migrations, like {@code flyway info}. See {@link Builder#status}. */
+  public static StatusReport status(DataSource dataSource) {
+    return configure().status(dataSource);
+  }
+
+  /** Adopts a database that matches the compiled snapshot without running its migrations. See {@link Builder#baseline}. */
+  public static BaselineResult baseline(DataSource dataSource) {
+    return configure().baseline(dataSource);
+  }
+
+  /** Records the checksums of edited applied migrations and deletes failed rows. See {@link Builder#repair}. */
+  public static RepairResult repair(DataSource dataSource) {
+    return configure().repair(dataSource);
   }
 
   public static Builder configure() {
@@ -186,7 +213,7 @@ public final class DbSync {
     }
 
     public ApplyResult apply(DataSource dataSource) {
-      return new Migrator(settings(), new MigrationLocation(loader(), MigrationLocation.DEFAULT)).apply(dataSource);
+      return new Migrator(settings(), location()).apply(dataSource);
     }
 
     /**
@@ -199,6 +226,50 @@ public final class DbSync {
      */
     public PushResult push(DataSource dataSource) {
       return new Pusher(settings(), loader()).push(dataSource);
+    }
+
+    /**
+     * Reads, in one read-only transaction, how the database differs from the compiled snapshot
+     * ({@code db/dbsync/schema.json}) and the migrations ({@code db/migration}): pending migrations; applied ones
+     * edited, renamed or missing, and failed rows; schema differences grouped by table, each with a
+     * recommendation (a pending migration changes it, or it was changed by hand); objects the snapshot does not
+     * declare. Changes nothing and takes no lock. A database that cannot be reached throws
+     * {@link MigrationException}.
+     */
+    public CheckReport check(DataSource dataSource) {
+      return new Checker(settings(), location()).check(dataSource);
+    }
+
+    /**
+     * Every migration with its state (applied, pending, failed, edited, missing, ...), when it was applied and how
+     * long it took, in version order; read in a read-only transaction.
+     */
+    public StatusReport status(DataSource dataSource) {
+      return new Checker(settings(), location()).status(dataSource);
+    }
+
+    /**
+     * Adopts an existing database whose schema already matches the compiled snapshot (one that was pushed to, or
+     * built by hand or another tool): records Flyway's baseline row at the latest migration's version, under the
+     * migration lock, so that the migrations up to it count as applied without running. When the database differs
+     * from the snapshot nothing is written and the result carries the {@link CheckReport} that shows how; a
+     * database that already has a history is refused with a {@link MigrationException}.
+     */
+    public BaselineResult baseline(DataSource dataSource) {
+      return new Baseliner(settings(), location()).baseline(dataSource);
+    }
+
+    /**
+     * After a review, as Flyway's repair: records the checksum and description of applied migrations whose file
+     * was edited or renamed, and deletes failed history rows, under the migration lock in one transaction. Changes
+     * the history only; an applied migration missing from the class path is reported, not touched.
+     */
+    public RepairResult repair(DataSource dataSource) {
+      return new Repairer(settings(), location()).repair(dataSource);
+    }
+
+    private MigrationLocation location() {
+      return new MigrationLocation(loader(), MigrationLocation.DEFAULT);
     }
 
     private Settings settings() {
@@ -220,6 +291,9 @@ public final class DbSync {
     private static Duration nonNegative(String setting, Duration value) {
       if (value.isNegative()) {
         throw new IllegalArgumentException(EngineMessages.negative(setting, value));
+      }
+      if (value.compareTo(Settings.MAX_DURATION) > 0) {
+        throw new IllegalArgumentException(EngineMessages.durationOutOfRange(setting + "(...)", value));
       }
       return value;
     }

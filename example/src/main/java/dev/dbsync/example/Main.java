@@ -35,16 +35,29 @@ public final class Main {
     DBSYNC_LOG.setLevel(Level.WARNING);
     String url = System.getenv("DBSYNC_URL");
     if (url != null && !url.isBlank()) {
-      PGSimpleDataSource ds = new PGSimpleDataSource();
-      ds.setURL(url);
-      ds.setUser(System.getenv("DBSYNC_USER"));
-      ds.setPassword(System.getenv("DBSYNC_PASSWORD"));
-      run(ds, System.out);
+      run(dataSource(url, System.getenv("DBSYNC_USER"), System.getenv("DBSYNC_PASSWORD")), System.out);
       return;
     }
     try (EmbeddedPostgres pg = startEmbedded()) {
       run(pg.getPostgresDatabase(), System.out);
     }
+  }
+
+  /**
+   * The database {@code url} names, with every part of it honoured ({@code ?user=...&password=...}); a user or
+   * password given separately ({@code DBSYNC_USER}, {@code DBSYNC_PASSWORD}) wins over the URL's, an absent one
+   * leaves the URL's alone.
+   */
+  static DataSource dataSource(String url, String user, String password) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(url);
+    if (user != null && !user.isBlank()) {
+      ds.setUser(user);
+    }
+    if (password != null && !password.isEmpty()) {
+      ds.setPassword(password);
+    }
+    return ds;
   }
 
   private static EmbeddedPostgres startEmbedded() throws IOException {

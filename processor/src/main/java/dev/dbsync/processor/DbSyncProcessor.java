@@ -4,7 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.dbsync.annotations.Table;
 import dev.dbsync.processor.TableElement.ColumnElement;
 import dev.dbsync.schema.diff.DiffProblem;
-import dev.dbsync.schema.diff.MigrationScript;
+import dev.dbsync.schema.diff.SchemaChange;
 import dev.dbsync.schema.diff.SchemaDiff;
 import dev.dbsync.schema.diff.SchemaDiffer;
 import dev.dbsync.schema.model.EnumType;
@@ -20,10 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -43,7 +47,8 @@ import javax.tools.Diagnostic.Kind;
  * <p>Options: {@code dbsync.projectDir} (the module's base directory: resources are
  * {@code <projectDir>/src/main/resources}) and {@code dbsync.resources} (the resources directory itself). Without
  * either, the class output {@code <project>/target/classes} tells where the project is. {@code dbsync.metamodel=false}
- * skips the {@code <Record>Table} sources (and javac's work on them); {@code dbsync.safeDdl}: see {@link LockSafety}.
+ * skips the {@code <Record>Table} sources (and javac's work on them); {@code dbsync.safeDdl}: see {@link LockSafety};
+ * {@code dbsync.generate}: see {@link GenerateMode}.
  */
 @AutoService(Processor.class)
 public final class DbSyncProcessor extends AbstractProcessor {
@@ -59,6 +64,18 @@ public final class DbSyncProcessor extends AbstractProcessor {
   private final Set<String> compiledTypes = new HashSet<>();
   /** {@code dbsync.metamodel}, read once; empty when invalid (reported by the last round). */
   private Optional<Boolean> metamodel;
+  /** {@code dbsync.generate}, or the environment's default; empty when invalid (reported by the last round). */
+  private Optional<GenerateMode> generate;
+  /** The process environment; a test passes its own (a CI runner's {@code CI=true}). */
+  private final Function<String, String> environment;
+
+  public DbSyncProcessor() {
+    this(System::getenv);
+  }
+
+  DbSyncProcessor(Function<String, String> environment) {
+    this.environment = environment;
+  }
 
   /**
    * Every compilation, not only those with a {@code @Table} in them: when the last record of a project is
@@ -73,11 +90,13 @@ public final class DbSyncProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
     metamodel = Flag.read(processingEnv.getOptions(), METAMODEL_OPTION, true);
+    generate = GenerateMode.of(processingEnv.getOptions(), environment);
   }
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(PROJECT_DIR_OPTION, RESOURCES_OPTION, METAMODEL_OPTION, LockSafety.SAFE_DDL_OPTION);
+    return Set.of(
+        PROJECT_DIR_OPTION, RESOURCES_OPTION, METAMODEL_OPTION, LockSafety.SAFE_DDL_OPTION, GenerateMode.OPTION);
   }
 
   @Override
@@ -155,6 +174,9 @@ public final class DbSyncProcessor extends AbstractProcessor {
           null,
           null);
     }
+    if (generate.isEmpty()) {
+      report.error(Messages.invalidGenerateOption(processingEnv.getOptions().get(GenerateMode.OPTION)), null, null);
+    }
     TableReader reader = new TableReader(processingEnv.getElementUtils());
     List<TableElement> tables = new ArrayList<>();
     for (String name : tableTypes) {
@@ -182,15 +204,15 @@ public final class DbSyncProcessor extends AbstractProcessor {
         report.error(Messages.resourcesNotFound(classOutput.toString()), null, null);
         return;
       }
-      synchronize(located.get(), assembly, tables, report);
+      synchronize(located.get(), classOutput, assembly, tables, report);
     } catch (IOException e) {
       report.error(Messages.ioFailure(e.toString()), null, null);
     }
   }
 
   private void synchronize(
-      ResourceFiles files, SchemaAssembler.Assembly assembly, List<TableElement> tables, Report.Builder report)
-      throws IOException {
+      ResourceFiles files, URI classOutput, SchemaAssembler.Assembly assembly, List<TableElement> tables,
+      Report.Builder report) throws IOException {
     Optional<String> snapshotText = files.snapshotText();
     Schema snapshot;
     try {
@@ -200,14 +222,22 @@ public final class DbSyncProcessor extends AbstractProcessor {
       return;
     }
     List<ResourceFiles.Migration> migrations = files.migrations();
+    for (String removed : files.removeStaleFromClassOutput(migrations, classOutput)) {
+      report.note(Messages.staleMigrationRemoved(removed, Path.of(classOutput).toString()));
+    }
     String snapshotHash = SchemaHash.of(snapshot);
     Optional<MigrationChain.Break> broken = MigrationChain.check(migrations, snapshotHash);
     if (broken.isPresent()) {
+      MigrationChain.Gap gap = broken.get().gap();
       report.error(
-          Messages.brokenChain(files.migrationDirectory(), broken.get().state(), broken.get().strayFile()), null, null);
+          gap != null
+              ? Messages.missingMigration(files.migrationDirectory(), gap.first(), gap.last(), gap.before(), gap.after())
+              : Messages.brokenChain(files.migrationDirectory(), broken.get().state(), broken.get().strayFile()),
+          null,
+          null);
       return;
     }
-    Schema current = withTablesNotCompiled(snapshot, assembly.schema());
+    Schema current = withTablesNotCompiled(snapshot, assembly.schema(), files, report);
     SchemaDiff diff = SchemaDiffer.diff(snapshot, current, assembly.intent());
     // the differ words both refusals (ambiguity, NOT NULL without default) and destructive-change warnings
     for (DiffProblem problem : diff.problems()) {
@@ -215,23 +245,39 @@ public final class DbSyncProcessor extends AbstractProcessor {
       attach(kind, Messages.problem(problem.message()), problem.table(), problem.column(), tables, report);
     }
     LockSafety lockSafety = LockSafety.of(processingEnv.getOptions(), tables, report);
+    HandWrittenSql.check(files, migrations, report);
     if (report.hasErrors()) {
       return;
     }
     lockSafety.lintPendingHandWritten(files, migrations);
     String currentText = SnapshotCodec.write(current);
     String currentHash = SchemaHash.of(current);
-    if (!diff.isEmpty()) {
-      long version = migrations.stream().mapToLong(ResourceFiles.Migration::version).max().orElse(0) + 1;
-      String fileName = "V" + version + "__" + MigrationScript.slug(diff.changes()) + ".sql";
-      lockSafety.writeMigration(
-          files, version, fileName, snapshotHash, currentHash, diff.changes(), processingEnv.getFiler());
-      files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
-      report.note(Messages.migrationWritten(fileName));
-    } else if (snapshotText.isPresent()
+    long version = migrations.stream().mapToLong(ResourceFiles.Migration::version).max().orElse(0) + 1;
+    String fileName =
+        diff.isEmpty() ? null : String.join(" and ", lockSafety.fileNames(version, snapshot, current, diff.changes()));
+    // a CI build of a commit whose compile would write something fails, so no unreviewed migration ships
+    boolean stale = snapshotText.isPresent()
         // a checkout with CRLF line ends (git autocrlf) is the same file
         && !snapshotText.get().replace("\r\n", "\n").equals(currentText)
-        && currentHash.equals(snapshotHash)) {
+        && currentHash.equals(snapshotHash);
+    if (generate.equals(Optional.of(GenerateMode.VERIFY))) {
+      if (!diff.isEmpty()) {
+        reportNotCommitted(fileName, diff.changes(), tables, report);
+      } else if (stale) {
+        reportStaleSnapshot(snapshot, current, tables, report);
+      }
+      if (!report.hasErrors()) {
+        // committed files, unchanged: the class output (and the jar) must hold every migration
+        files.restoreClassOutput(migrations, processingEnv.getFiler());
+      }
+      return;
+    }
+    if (!diff.isEmpty()) {
+      List<String> written =
+          lockSafety.writeMigrations(files, version, snapshot, current, diff.changes(), processingEnv.getFiler());
+      files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
+      written.forEach(name -> report.note(Messages.migrationWritten(name)));
+    } else if (stale) {
       // only class names differ (a record was moved or renamed): the chain is unaffected
       files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
     }
@@ -239,19 +285,71 @@ public final class DbSyncProcessor extends AbstractProcessor {
   }
 
   /**
-   * The compiled tables plus every snapshot table whose record is not compiled here but still exists: a
-   * partial compilation (IDE, {@code useIncrementalCompilation=false}) must not read as dropping them. The
-   * snapshot's definition is kept, not one re-read from the class file, which lacks type-use annotations.
+   * Verify mode: one error per changed record (on the record; a dropped table's, whose record is gone, on
+   * nothing), naming the migration a local compile writes and what changed in that record.
    */
-  private Schema withTablesNotCompiled(Schema snapshot, Schema compiled) {
+  private void reportNotCommitted(
+      String fileName, List<SchemaChange> changes, List<TableElement> tables, Report.Builder report) {
+    Map<QualifiedName, List<String>> byTable = new LinkedHashMap<>();
+    for (SchemaChange change : changes) {
+      // a new schema comes with the table or type created in it, which is reported
+      if (!(change instanceof SchemaChange.SchemaCreated)) {
+        byTable.computeIfAbsent(change.table(), t -> new ArrayList<>()).add(change.description());
+      }
+    }
+    boolean byOption = processingEnv.getOptions().containsKey(GenerateMode.OPTION);
+    byTable.forEach(
+        (table, descriptions) ->
+            attach(Kind.ERROR, Messages.migrationNotCommitted(fileName, descriptions, byOption), table, null, tables,
+                report));
+  }
+
+  /**
+   * Verify mode, schema unchanged but the snapshot's text is not what write mode writes: a record was moved or
+   * renamed (its class name is what a partial compilation looks tables up by) and the new snapshot not committed.
+   */
+  private void reportStaleSnapshot(
+      Schema snapshot, Schema current, List<TableElement> tables, Report.Builder report) {
+    boolean byOption = processingEnv.getOptions().containsKey(GenerateMode.OPTION);
+    boolean reported = false;
+    for (dev.dbsync.schema.model.Table table : current.tables()) {
+      String committed = snapshot.table(table.name()).map(dev.dbsync.schema.model.Table::className).orElse(null);
+      if (!Objects.equals(committed, table.className())) {
+        String difference = Messages.classNameChanged(table.name(), committed, table.className());
+        attach(Kind.ERROR, Messages.snapshotNotCommitted(difference, byOption), table.name(), null, tables, report);
+        reported = true;
+      }
+    }
+    if (!reported) {
+      report.error(Messages.snapshotNotCommitted(Messages.SNAPSHOT_TEXT_DIFFERS, byOption), null, null);
+    }
+  }
+
+  /**
+   * The compiled tables plus every snapshot table whose record is not compiled here but still exists, on the
+   * class path or as a source file in the source tree beside the resources (noted): a partial compilation (IDE,
+   * {@code useIncrementalCompilation=false}, javac on one file into an empty directory) must not read as
+   * dropping them. The snapshot's definition is kept, not one re-read from the class file, which lacks
+   * type-use annotations.
+   */
+  private Schema withTablesNotCompiled(
+      Schema snapshot, Schema compiled, ResourceFiles files, Report.Builder report) {
     List<dev.dbsync.schema.model.Table> tables = new ArrayList<>(compiled.tables());
     List<EnumType> enums = new ArrayList<>(compiled.enums());
     for (dev.dbsync.schema.model.Table table : snapshot.tables()) {
-      boolean unchanged =
+      boolean notCompiled =
           table.className() != null
               && !compiledTypes.contains(table.className())
-              && compiled.table(table.name()).isEmpty()
+              && compiled.table(table.name()).isEmpty();
+      boolean unchanged =
+          notCompiled
               && processingEnv.getElementUtils().getTypeElement(table.className().replace('$', '.')) != null;
+      if (notCompiled && !unchanged) {
+        Optional<Path> source = files.sourceFile(table.className());
+        source.ifPresent(
+            file -> report.note(Messages.tableKeptSourceExists(table.name(), table.className(), file.toString())));
+        unchanged = source.isPresent();
+      }
       if (unchanged) {
         tables.add(table);
         table.columns().stream()

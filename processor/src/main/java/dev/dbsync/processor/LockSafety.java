@@ -6,6 +6,7 @@ import dev.dbsync.schema.diff.SchemaChange;
 import dev.dbsync.schema.lint.LintFinding;
 import dev.dbsync.schema.lint.MigrationLint;
 import dev.dbsync.schema.model.QualifiedName;
+import dev.dbsync.schema.model.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import javax.lang.model.element.Element;
 
 /**
  * Lock-safe DDL at compile time. The generated migration is written in the lock-safe forms when
- * {@code -Adbsync.safeDdl=true}, its scans in a follow-up migration {@code V<n+1>__<slug>_concurrently.sql}
+ * {@code -Adbsync.safeDdl=true}, its scans in a follow-up migration {@code V<n+1>__<what it completes>_concurrently.sql}
  * that runs while the application keeps reading and writing; and statements that block traffic on a table that
  * may be large are reported as warnings with their safer form: those of the migration generated now, and
  * those of the hand-written migrations not yet followed by a generated one (the pending ones, reported at
@@ -28,7 +29,6 @@ import javax.lang.model.element.Element;
  */
 final class LockSafety {
   static final String SAFE_DDL_OPTION = "dbsync.safeDdl";
-  static final String FOLLOW_UP_SUFFIX = "_concurrently";
   /** A line at the top of a hand-written migration that turns its lock warnings off. */
   static final String ALLOW_LOCKS = "-- dbsync:allow-locks";
   /** What {@link DdlRenderer.Options#LOCK_SAFE} writes in a form the lint accepts. */
@@ -63,25 +63,28 @@ final class LockSafety {
         lockSafe.orElse(false) ? DdlRenderer.Options.LOCK_SAFE : DdlRenderer.Options.DEFAULT, tables, report);
   }
 
+  /** The names {@link #writeMigrations} would write, in version order. */
+  List<String> fileNames(long version, Schema from, Schema to, List<SchemaChange> changes) {
+    return MigrationScript.files(version, from, to, changes, options).stream().map(MigrationScript.File::name).toList();
+  }
+
   /**
-   * Writes migration {@code fileName} (and, with lock-safe forms, its follow-up, version + 1) and warns about
-   * their traffic-blocking statements.
+   * Writes the migration files of one change from {@code version} on (see {@link MigrationScript#files}: enum
+   * values it uses first, then the migration, then its lock-safe follow-up) and warns about their
+   * traffic-blocking statements. Returns the file names in version order.
    */
-  void writeMigration(
-      ResourceFiles files, long version, String fileName, String fromHash, String toHash,
-      List<SchemaChange> changes, Filer filer) throws IOException {
-    MigrationScript.Rendered rendered = MigrationScript.render(fromHash, toHash, changes, options);
-    files.write(ResourceFiles.MIGRATIONS + "/" + fileName, rendered.migration(), filer);
+  List<String> writeMigrations(
+      ResourceFiles files, long version, Schema from, Schema to, List<SchemaChange> changes, Filer filer)
+      throws IOException {
+    List<String> names = new ArrayList<>();
     List<MigrationLint.Script> scripts = new ArrayList<>();
-    scripts.add(new MigrationLint.Script(fileName, rendered.migration()));
-    if (rendered.followUp().isPresent()) {
-      String followUpName =
-          "V" + (version + 1) + "__" + MigrationScript.slug(changes) + FOLLOW_UP_SUFFIX + ".sql";
-      files.write(ResourceFiles.MIGRATIONS + "/" + followUpName, rendered.followUp().get(), filer);
-      scripts.add(new MigrationLint.Script(followUpName, rendered.followUp().get()));
-      report.note(Messages.migrationWritten(followUpName));
+    for (MigrationScript.File file : MigrationScript.files(version, from, to, changes, options)) {
+      files.write(ResourceFiles.MIGRATIONS + "/" + file.name(), file.text(), filer);
+      scripts.add(new MigrationLint.Script(file.name(), file.text()));
+      names.add(file.name());
     }
     warn(MigrationLint.check(scripts));
+    return names;
   }
 
   /**

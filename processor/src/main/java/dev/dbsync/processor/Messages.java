@@ -2,6 +2,7 @@ package dev.dbsync.processor;
 
 import dev.dbsync.schema.lint.LintFinding;
 import dev.dbsync.schema.lint.LintMessages;
+import dev.dbsync.schema.lint.RiskyStatements;
 import dev.dbsync.schema.model.QualifiedName;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -102,6 +103,29 @@ public final class Messages {
         + " @Identity, @Generated: keep one";
   }
 
+  /**
+   * An SQL fragment of an annotation that is not exactly one {@code what} (expression, type, condition): dbsync
+   * pastes it into a statement as written, so it must not be able to end that statement or start another.
+   */
+  public static String invalidFragment(String annotation, String what, String value, String problem) {
+    return "[dbsync] " + annotation + " \"" + value + "\" is not one SQL " + what + ": " + problem
+        + ". dbsync writes it into a statement as it is: give exactly one " + what
+        + " (anything else belongs in a hand-written migration, db/migration/V<n>__<name>.sql)";
+  }
+
+  /**
+   * A default that is a bare name, which PostgreSQL reads as a column reference; {@code literal} is the string it
+   * was probably meant as, or null.
+   */
+  public static String bareIdentifierDefault(String component, String value, String literal) {
+    return "[dbsync] @Default(\"" + value + "\") of component " + component + " is a bare name, which PostgreSQL"
+        + " reads as a column reference (\"cannot use column reference in DEFAULT expression\")"
+        + (literal == null
+            ? ": write a literal, a function call or a keyword such as CURRENT_TIMESTAMP; a string is quoted"
+                + " in SQL: @Default(\"'text'\")"
+            : ": a string is quoted in SQL: @Default(\"" + literal + "\")");
+  }
+
   /** A problem the differ found, worded by the differ's {@code DiffMessages}. */
   public static String problem(String differMessage) {
     return "[dbsync] " + differMessage;
@@ -113,6 +137,33 @@ public final class Messages {
         + " or when the snapshot was edited by hand. To resolve: keep main's migrations and main's"
         + " db/dbsync/schema.json, delete this branch's generated migration (" + branchMigration
         + "), and compile again: dbsync then generates one new migration on top.";
+  }
+
+  /**
+   * Migrations deleted from the middle of the chain: the ones after them may be applied already, so the fix is to
+   * restore the missing ones, never to delete more.
+   */
+  public static String missingMigration(Path migrations, long first, long last, String before, String after) {
+    String missing = first == last ? "V" + first + " is missing" : "V" + first + " to V" + last + " are missing";
+    String restore = first == last
+        ? "git restore '" + migrations.resolve("V" + first + "__*.sql") + "'"
+        : "git restore '" + migrations + "/V*.sql'";
+    return "[dbsync] " + missing + " between " + (before == null ? "the start" : before) + " and " + after
+        + ": restore " + (first == last ? "it" : "them") + " (" + restore + ") and compile again. The migrations from " + after + " on start from the"
+        + " schema it led to and may be applied already: do not delete them.";
+  }
+
+  /** A table whose record is not on the class path of this compilation but whose source file still exists. */
+  public static String tableKeptSourceExists(QualifiedName table, String className, String sourceFile) {
+    return "[dbsync] table " + table + " is kept: its record " + className + " is not part of this compilation"
+        + " and not on its class path, but its source " + sourceFile + " exists (an IDE or a script compiling"
+        + " some files only?). A table is dropped only when its record is deleted.";
+  }
+
+  /** A generated migration in the class output whose file is gone from the resources. */
+  public static String staleMigrationRemoved(String file, String classOutput) {
+    return "[dbsync] removed " + file + " from " + classOutput + ": it is no longer in the resources, and the"
+        + " application must not apply a migration that is not in version control";
   }
 
   public static String chainStartsWrong(String file, String from, String expected) {
@@ -169,7 +220,51 @@ public final class Messages {
         + allowLocksLine + "`)";
   }
 
+  public static String transactionControl(RiskyStatements.TransactionControl found) {
+    return "[dbsync] " + found.message();
+  }
+
+  public static String dataLoss(String script, RiskyStatements.DataLoss loss) {
+    return "[dbsync] " + LintMessages.dataLoss(script, loss);
+  }
+
   public static String invalidBooleanOption(String option, String value) {
     return "[dbsync] -A" + option + "=" + value + " is neither true nor false";
+  }
+
+  public static String invalidGenerateOption(String value) {
+    return "[dbsync] -Adbsync.generate=" + value + " is neither write nor verify";
+  }
+
+  /**
+   * Verify mode (a CI build) found records that differ from the committed snapshot; {@code migrationFile} is the
+   * name write mode would give the migration, {@code changes} what changed in the record reported on.
+   */
+  public static String migrationNotCommitted(String migrationFile, List<String> changes, boolean byOption) {
+    return "[dbsync] the schema changed but its migration is not committed: compile locally, review and commit"
+        + " `db/migration/" + migrationFile + "` and `db/dbsync/schema.json`. Changed: " + String.join("; ", changes)
+        + verifyModeBecause(byOption);
+  }
+
+  /**
+   * Verify mode found the schema unchanged but the snapshot's text stale: {@code difference} says how (a record
+   * moved or renamed, see {@link #classNameChanged}).
+   */
+  public static String snapshotNotCommitted(String difference, boolean byOption) {
+    return "[dbsync] db/dbsync/schema.json is not committed up to date: " + difference + ". Compile locally and"
+        + " commit `db/dbsync/schema.json`" + verifyModeBecause(byOption);
+  }
+
+  public static String classNameChanged(QualifiedName table, String committedClass, String className) {
+    return "it says table " + table + " is declared by " + committedClass + ", and now " + className + " declares it";
+  }
+
+  public static final String SNAPSHOT_TEXT_DIFFERS = "its text differs from what this compilation writes";
+
+  private static String verifyModeBecause(boolean byOption) {
+    return byOption
+        ? " (this compilation runs with -Adbsync.generate=verify, which writes nothing)"
+        : " (this compilation verifies and writes nothing because the environment says CI=true;"
+            + " -Adbsync.generate=write overrides it)";
   }
 }

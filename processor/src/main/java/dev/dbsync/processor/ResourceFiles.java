@@ -91,6 +91,47 @@ final class ResourceFiles {
     return Files.exists(file) ? Optional.of(Files.readString(file)) : Optional.empty();
   }
 
+  /**
+   * The source file of the top-level class of {@code binaryName} ({@code app.Outer$Inner} is in
+   * {@code app/Outer.java}) in the source tree next to the resources ({@code src/main/java} beside
+   * {@code src/main/resources}), if it exists there.
+   */
+  Optional<Path> sourceFile(String binaryName) {
+    String topLevel = binaryName.contains("$") ? binaryName.substring(0, binaryName.indexOf('$')) : binaryName;
+    Path file = directory.resolveSibling("java").resolve(topLevel.replace('.', '/') + ".java");
+    return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+  }
+
+  /**
+   * Deletes from the class output the generated migrations (those with a dbsync header) that are no longer in
+   * the resources: process-resources copies files but never deletes them, and an incremental build would
+   * otherwise keep packaging and applying a migration that was deleted. Returns the names removed. Hand-written
+   * files are left alone: they may come from another resource directory.
+   */
+  List<String> removeStaleFromClassOutput(List<Migration> migrations, URI classOutput) throws IOException {
+    if (!"file".equals(classOutput.getScheme())) {
+      return List.of();
+    }
+    Path copies = Path.of(classOutput).resolve(MIGRATIONS);
+    if (!Files.isDirectory(copies) || Files.isSameFile(copies, migrationDirectory())) {
+      return List.of();
+    }
+    Set<String> current = new HashSet<>();
+    migrations.forEach(migration -> current.add(migration.fileName()));
+    List<String> removed = new ArrayList<>();
+    try (Stream<Path> files = Files.list(copies)) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (MIGRATION_NAME.matcher(name).matches() && !current.contains(name)
+            && MigrationScript.Header.parse(Files.readString(file)).isPresent()) {
+          Files.delete(file);
+          removed.add(name);
+        }
+      }
+    }
+    return removed;
+  }
+
   /** Every {@code V<n>__*.sql}, ordered by version, then name. */
   List<Migration> migrations() throws IOException {
     Path dir = migrationDirectory();

@@ -26,6 +26,7 @@ import dev.dbsync.schema.model.QualifiedName;
 import dev.dbsync.schema.model.ReferentialAction;
 import dev.dbsync.schema.model.TypeRef;
 import dev.dbsync.schema.sql.Identifiers;
+import dev.dbsync.schema.sql.SqlFragments;
 import dev.dbsync.schema.sql.SqlTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,12 +115,13 @@ final class TableReader {
     checkConstants(columns, report);
     List<IndexElement> indexes = indexes(type, name, columns, report);
     List<CheckElement> checks = new ArrayList<>();
-    Check[] checkAnnotations = type.getAnnotationsByType(Check.class);
+    Check[] declaredChecks = type.getAnnotationsByType(Check.class);
     List<AnnotationMirror> checkMirrors = Annotations.repeated(type, Check.class, Check.List.class);
-    for (int i = 0; i < checkAnnotations.length; i++) {
-      Check check = checkAnnotations[i];
+    for (int i = 0; i < declaredChecks.length; i++) {
+      Check check = declaredChecks[i];
       AnnotationMirror checkMirror = i < checkMirrors.size() ? checkMirrors.get(i) : mirror;
       checkIdentifier("check constraint", check.name(), "Name it: @Check(name = \"...\")", type, checkMirror, report);
+      checkFragment("@Check", "expression", check.value(), type, checkMirror, report);
       checks.add(new CheckElement(checkMirror, new CheckConstraint(check.name(), check.value())));
     }
     String primaryKeyName = table.primaryKeyName().isEmpty() ? tableName + "_pkey" : table.primaryKeyName();
@@ -162,6 +164,14 @@ final class TableReader {
       report.error(Messages.unresolvedType(componentName, javaType.toString()), component, null);
       return Optional.empty();
     } else if (column != null && !column.type().isEmpty()) {
+      String problem = SqlFragments.problem(column.type());
+      problem = problem != null ? problem : SqlTypes.problem(column.type());
+      if (problem != null) {
+        report.error(
+            Messages.invalidFragment("@Column(type = ...)", "type", column.type(), problem), component,
+            Annotations.mirror(component, Column.class));
+        return Optional.empty();
+      }
       type = TypeRef.builtin(SqlTypes.canonical(column.type()));
     } else if (PRIMITIVES.containsKey(javaType.getKind())) {
       type = TypeRef.builtin(PRIMITIVES.get(javaType.getKind()));
@@ -186,7 +196,8 @@ final class TableReader {
 
     dev.dbsync.schema.model.Column model =
         withValueSource(
-            dev.dbsync.schema.model.Column.of(columnName, type, nullable), component, componentName, report);
+            dev.dbsync.schema.model.Column.of(columnName, type, nullable), component, componentName,
+            enumElement == null ? List.of() : enumElement.type().labels(), report);
 
     Unique unique = component.getAnnotation(Unique.class);
     String uniqueName = null;
@@ -207,13 +218,18 @@ final class TableReader {
             enumElement));
   }
 
-  /** Where the column's value comes from when an insert omits it: at most one of these annotations. */
+  /**
+   * Where the column's value comes from when an insert omits it: at most one of these annotations.
+   *
+   * @param enumLabels the labels of the column's enum type, empty for other types
+   */
   private static dev.dbsync.schema.model.Column withValueSource(
       dev.dbsync.schema.model.Column column, RecordComponentElement component, String componentName,
-      Report.Builder report) {
+      List<String> enumLabels, Report.Builder report) {
     List<dev.dbsync.schema.model.Column> sources = new ArrayList<>();
     Default declared = component.getAnnotation(Default.class);
     if (declared != null) {
+      checkDefault(declared.value(), column.type(), enumLabels, component, componentName, report);
       sources.add(column.withDefault(declared.value()));
     }
     if (component.getAnnotation(DefaultNow.class) != null) {
@@ -232,12 +248,51 @@ final class TableReader {
     }
     Generated generated = component.getAnnotation(Generated.class);
     if (generated != null) {
+      checkFragment(
+          "@Generated", "expression", generated.value(), component, Annotations.mirror(component, Generated.class),
+          report);
       sources.add(column.withGenerated(generated.value()));
     }
     if (sources.size() > 1) {
       report.error(Messages.conflictingDefaults(componentName), component, null);
     }
     return sources.isEmpty() ? column : sources.get(0);
+  }
+
+  /**
+   * A default is one expression, and not a bare name: PostgreSQL reads {@code PENDING} as a column reference and
+   * refuses it only when the migration runs. An enum label or a word on a text column was meant as a string.
+   */
+  private static void checkDefault(
+      String value, TypeRef type, List<String> enumLabels, RecordComponentElement component, String componentName,
+      Report.Builder report) {
+    AnnotationMirror mirror = Annotations.mirror(component, Default.class);
+    if (!checkFragment("@Default", "expression", value, component, mirror, report)) {
+      return;
+    }
+    String name = SqlFragments.bareIdentifier(value);
+    if (name != null) {
+      boolean meantAsString =
+          enumLabels.contains(name) || type instanceof TypeRef.Builtin builtin && isTextType(builtin.canonical());
+      report.error(
+          Messages.bareIdentifierDefault(componentName, value, meantAsString ? Identifiers.literal(name) : null),
+          component, mirror);
+    }
+  }
+
+  private static boolean isTextType(String canonicalType) {
+    return canonicalType.equals("text") || canonicalType.startsWith("character") || canonicalType.equals("citext");
+  }
+
+  /** Reports {@code value} unless it is exactly one SQL expression (or type); true when it is. */
+  static boolean checkFragment(
+      String annotation, String what, String value, Element element, AnnotationMirror mirror,
+      Report.Builder report) {
+    String problem = SqlFragments.problem(value);
+    if (problem != null) {
+      report.error(Messages.invalidFragment(annotation, what, value, problem), element, mirror);
+    }
+    return problem == null;
   }
 
   private static boolean isByteArray(TypeMirror type) {
@@ -312,6 +367,9 @@ final class TableReader {
               ? table.name() + "_" + String.join("_", sqlColumns) + (index.unique() ? "_key" : "_idx")
               : index.name();
       checkIdentifier("index", name, "Name it: @Index(name = \"...\", ...)", type, mirror, report);
+      if (!index.where().isEmpty()) {
+        checkFragment("@Index(where = ...)", "condition", index.where(), type, mirror, report);
+      }
       result.add(
           new IndexElement(
               mirror,

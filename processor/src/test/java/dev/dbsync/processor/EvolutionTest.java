@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,11 +35,21 @@ class EvolutionTest {
       """;
 
   @TempDir Path resources;
+  /** Set by a test that leaves the migrations broken on purpose: then there is nothing to replay. */
+  private boolean chainBrokenOnPurpose;
 
   @BeforeEach
   void seed() {
     assertThat(compile(resources, profile(), post())).succeeded();
     assertThat(migrations(resources)).hasSize(1);
+  }
+
+  /** Every sequence of migrations these tests generate must replay under Flyway to the snapshot. */
+  @AfterEach
+  void flywayReplaysTheGeneratedMigrations() throws Exception {
+    if (!chainBrokenOnPurpose) {
+      FlywayReplay.assertReplays(resources);
+    }
   }
 
   private static JavaFileObject profileWith(String lastComponent) {
@@ -204,6 +215,7 @@ class EvolutionTest {
 
   @Test
   void forkedChainIsExplained() throws Exception {
+    chainBrokenOnPurpose = true;
     List<String> v1 = migrations(resources);
     compile(resources, source("app.Nullable", NULLABLE), profileWith("@Nullable String bio"), post());
     String v1Text = files(resources).get(v1.get(0));
@@ -262,5 +274,43 @@ class EvolutionTest {
     String sql = files(resources).get(newMigration(before));
     assertThat(sql).contains("CREATE TYPE public.post_status AS ENUM ('DRAFT', 'live')");
     assertThat(files(resources).get("db/dbsync/schema.json")).contains("\"enum\": \"public.post_status\"");
+  }
+
+  @Test
+  void anEnumValueTheChangeUsesGetsAMigrationOfItsOwnBeforeIt() {
+    String status = "package app;\n\npublic enum OrderStatus { PENDING, PAID }\n";
+    String order =
+        "package app;\nimport dev.dbsync.annotations.*;\n"
+            + "@Table(\"orders\") public record Order(@Id long id, @Default(\"'PENDING'\") OrderStatus status) {}\n";
+    assertThat(compile(resources, profile(), post(), source("app.OrderStatus", status), source("app.Order", order)))
+        .succeeded();
+    List<String> before = migrations(resources);
+
+    Compilation compilation =
+        compile(
+            resources, profile(), post(),
+            source("app.OrderStatus", status.replace("PENDING,", "DRAFT, PENDING,")),
+            source("app.Order", order.replace("'PENDING'", "'DRAFT'")));
+
+    assertThat(compilation).succeeded();
+    List<String> added = new java.util.ArrayList<>(migrations(resources));
+    added.removeAll(before);
+    assertThat(added)
+        .containsExactly("db/migration/V3__add_order_status_draft.sql", "db/migration/V4__alter_orders_status.sql")
+        .inOrder();
+    String values = files(resources).get(added.get(0));
+    assertThat(values).contains("\nALTER TYPE public.order_status ADD VALUE IF NOT EXISTS 'DRAFT' BEFORE 'PENDING';\n");
+    assertThat(values).doesNotContain("SET DEFAULT");
+    assertThat(files(resources).get(added.get(1))).contains("SET DEFAULT 'DRAFT'");
+    assertThat(files(resources).get(added.get(1))).doesNotContain("ADD VALUE");
+    // the chain runs through both, and the notes come in version order
+    assertThat(MigrationScript.Header.parse(files(resources).get(added.get(1))).orElseThrow().from())
+        .isEqualTo(MigrationScript.Header.parse(values).orElseThrow().to());
+    List<String> notes = compilation.notes().stream().map(d -> d.getMessage(null)).toList();
+    assertThat(notes)
+        .containsExactly(
+            Messages.migrationWritten("V3__add_order_status_draft.sql"),
+            Messages.migrationWritten("V4__alter_orders_status.sql"))
+        .inOrder();
   }
 }

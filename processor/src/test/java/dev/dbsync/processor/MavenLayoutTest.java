@@ -70,7 +70,7 @@ class MavenLayoutTest {
       arguments.addAll(List.of(options));
       JavaCompiler.CompilationTask task =
           javac.getTask(diagnostics, files, null, arguments, null, files.getJavaFileObjects(source));
-      task.setProcessors(List.of(new DbSyncProcessor()));
+      task.setProcessors(List.of(Fixtures.processor()));
       assertThat(task.call()).isTrue();
     }
     return diagnostics.toString();

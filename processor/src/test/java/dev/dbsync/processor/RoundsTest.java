@@ -52,7 +52,7 @@ class RoundsTest {
   void metamodelWaitsForTheGeneratedTypeAndTheSchemaUsesIt() {
     Compilation compilation =
         Fixtures.compiler(resources)
-            .withProcessors(new MoodGenerator(), new DbSyncProcessor())
+            .withProcessors(new MoodGenerator(), Fixtures.processor())
             .compile(
                 Fixtures.source(
                     "app.Feeling",

@@ -264,7 +264,7 @@ class ValidationTest {
   @Test
   void withoutOptionsOutsideMavenLayoutAsksForTheProjectDirectory() {
     Compilation compilation =
-        com.google.testing.compile.Compiler.javac().withProcessors(new DbSyncProcessor()).compile(profile());
+        com.google.testing.compile.Compiler.javac().withProcessors(Fixtures.processor()).compile(profile());
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("pass -Adbsync.projectDir=${project.basedir}");
   }
@@ -273,7 +273,7 @@ class ValidationTest {
   void projectDirOptionPointsAtSrcMainResources() {
     Compilation compilation =
         com.google.testing.compile.Compiler.javac()
-            .withProcessors(new DbSyncProcessor())
+            .withProcessors(Fixtures.processor())
             .withOptions("-Adbsync.projectDir=" + resources)
             .compile(profile());
     assertThat(compilation).succeeded();

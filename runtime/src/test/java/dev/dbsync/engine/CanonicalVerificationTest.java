@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbsync.ApplyResult;
+import dev.dbsync.CheckReport;
 import dev.dbsync.DbSync;
 import dev.dbsync.MigrationException;
 import dev.dbsync.PushResult;
@@ -96,6 +97,15 @@ class CanonicalVerificationTest {
     // and a push of the rewritten spelling has nothing to do: the spelling is no change
     PushResult push = Migrations.in(temp.resolve("rewritten")).snapshot(REWRITTEN).configure().push(db.dataSource());
     assertTrue(push.upToDate(), push.summary());
+  }
+
+  @Test
+  void checkComparesTheSameWay(TestDatabase db) {
+    Migrations migrations = generated(AS_DRIZZLE_WRITES_IT);
+    migrations.apply(db.dataSource());
+    CheckReport report = migrations.configure().check(db.dataSource());
+    assertTrue(report.schemaMatches(), report.schema().toString());
+    assertTrue(report.inSync(), report.toString());
   }
 
   @Test

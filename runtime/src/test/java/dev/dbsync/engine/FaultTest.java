@@ -177,8 +177,9 @@ class FaultTest {
 
     MigrationException refused = assertThrows(MigrationException.class,
         () -> migrations.configure().mode(DbSync.Mode.PRODUCTION).apply(db.dataSource()));
-    assertTrue(refused.getMessage().startsWith("Production mode refuses the destructive migration V2__drop_t_b.sql"
-        + " (drop column public.t.b). Review it, then allow it with DBSYNC_ALLOW_DESTRUCTIVE"), refused.getMessage());
+    assertTrue(refused.getMessage().startsWith("Production mode refuses the destructive migration V2__drop_t_b.sql:\n"
+        + "  - drop column public.t.b\n  - drops a column of t (line 5: ALTER TABLE t DROP COLUMN b)\n"
+        + "Review it, then allow it with DBSYNC_ALLOW_DESTRUCTIVE"), refused.getMessage());
     assertThrows(MigrationException.class,
         () -> migrations.configure().mode(DbSync.Mode.PRODUCTION).allowDestructive("3").apply(db.dataSource()));
     assertEquals(1, Catalog.history(db.dataSource()).size());

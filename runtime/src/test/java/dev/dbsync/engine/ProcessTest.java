@@ -65,6 +65,29 @@ class ProcessTest {
     assertEquals(3, migrations.apply(db.dataSource()).applied().size());
   }
 
+  @Test
+  void aJvmKilledDuringALongStatementReleasesItsLocksWithinThreeSeconds(TestDatabase db) throws Exception {
+    Migrations migrations = Migrations.in(temp).add("V1__posts.sql", "CREATE TABLE posts (id int);");
+    migrations.apply(db.dataSource());
+    migrations.add("V2__slow.sql", "ALTER TABLE posts ADD COLUMN title text;\nSELECT pg_sleep(60);");
+    Process instance = start(db, migrations);
+    String locks = "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+        + " WHERE a.datname = current_database() AND a.query = 'SELECT pg_sleep(60)'"
+        + " AND (l.locktype = 'advisory' OR l.mode = 'AccessExclusiveLock' AND l.relation = 'posts'::regclass)";
+    waitFor(db, locks, "2");
+
+    instance.destroyForcibly().waitFor();
+    long killed = System.nanoTime();
+
+    waitFor(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        + " AND query = 'SELECT pg_sleep(60)'", "0");
+    long goneMillis = (System.nanoTime() - killed) / 1_000_000;
+    assertTrue(goneMillis < 3000, "the backend held its locks " + goneMillis + " ms after the kill");
+    assertEquals(List.of("0"), Catalog.query(db.dataSource(), "SELECT count(*) FROM pg_locks WHERE"
+        + " locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
+    assertEquals(List.of("id | integer | NULL | - | "), Catalog.columns(db.dataSource(), "posts"));
+  }
+
   private static void waitFor(TestDatabase db, String query, String expected) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {

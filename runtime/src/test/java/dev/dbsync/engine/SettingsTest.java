@@ -12,6 +12,7 @@ import dev.dbsync.runtime.engine.MigrationVersion;
 import dev.dbsync.runtime.engine.Settings;
 import dev.dbsync.schema.model.QualifiedName;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -102,5 +103,24 @@ class SettingsTest {
   @Test
   void theBuilderRefusesNegativeDurations() {
     assertThrows(IllegalArgumentException.class, () -> DbSync.configure().lockWait(Duration.ofSeconds(-1)));
+  }
+
+  @Test
+  void durationsBeyondPostgresLimitFailAtOnceNamingTheVariableAndTheRange() {
+    for (String value : List.of("1000h", "99999999999999h", "99999999999999999999999ms")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> resolve(Settings.Explicit.NONE, Map.of("DBSYNC_LOCK_TIMEOUT", value)));
+      assertEquals("Out of range: DBSYNC_LOCK_TIMEOUT (system property dbsync.lock.timeout) = " + value
+          + "; allowed are durations from 0ms to 2147483647ms (24 days 20 h, PostgreSQL's limit for lock_timeout"
+          + " and statement_timeout), e.g. 5s, 10m or 24h.", e.getMessage());
+    }
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> resolve(Settings.Explicit.NONE, Map.of("DBSYNC_STATEMENT_TIMEOUT", "597h"))).getMessage()
+        .startsWith("Out of range: DBSYNC_STATEMENT_TIMEOUT"));
+    assertEquals(Duration.ofHours(596),
+        resolve(Settings.Explicit.NONE, Map.of("DBSYNC_LOCK_WAIT", "596h")).lockWait());
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> DbSync.configure().lockTimeout(Duration.ofHours(1000))).getMessage()
+        .startsWith("Out of range: lockTimeout(...) = PT1000H; allowed are durations from 0ms to 2147483647ms"));
   }
 }

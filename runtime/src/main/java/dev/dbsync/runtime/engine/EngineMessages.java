@@ -1,9 +1,11 @@
 package dev.dbsync.runtime.engine;
 
+import dev.dbsync.schema.lint.RiskyStatements;
 import dev.dbsync.schema.model.QualifiedName;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every text the engine shows a user: the code and the tests use these, so they cannot drift apart. */
@@ -35,6 +37,11 @@ public final class EngineMessages {
     return table + ": " + mode + " held by pid " + pid + " (" + state
         + (application.isEmpty() ? "" : ", application " + application)
         + (query.isEmpty() ? "" : ", last query: " + query.replaceAll("\\s+", " ")) + ")";
+  }
+
+  /** An enum value added ahead of the transaction, which a rollback does not take back. */
+  public static String keptEnumValue(String addition) {
+    return abbreviate(addition) + " (kept: ALTER TYPE ... ADD VALUE is idempotent and unused)";
   }
 
   private static String rolledBack(List<String> committed) {
@@ -88,11 +95,26 @@ public final class EngineMessages {
     return "Interrupted while waiting for the migration lock; nothing was applied.";
   }
 
-  public static String destructiveRefused(MigrationFile file, List<String> changes) {
-    return "Production mode refuses the destructive migration " + file.script() + " (" + String.join("; ", changes)
-        + "). Review it, then allow it with " + Settings.describe(Settings.ALLOW_DESTRUCTIVE) + " = "
-        + file.version().text() + " (or true), or DbSync.configure().allowDestructive(\"" + file.version().text()
-        + "\"). Nothing was applied.";
+  /**
+   * @param declared the header's {@code -- dbsync:destructive} descriptions
+   * @param statements the statements that can lose data, quoted with their lines
+   */
+  public static String destructiveRefused(
+      MigrationFile file, List<String> declared, List<RiskyStatements.DataLoss> statements, List<String> committed) {
+    List<String> what = new ArrayList<>(declared);
+    statements.forEach(s -> what.add(s.describe()));
+    return "Production mode refuses the destructive migration " + file.script() + ":\n  - "
+        + String.join("\n  - ", what) + "\nReview it, then allow it with "
+        + Settings.describe(Settings.ALLOW_DESTRUCTIVE) + " = " + file.version().text() + " (or true), or"
+        + " DbSync.configure().allowDestructive(\"" + file.version().text() + "\"): the tables it touches are then"
+        + " copied into " + TableBackup.SCHEMA + " first. " + rolledBack(committed);
+  }
+
+  /** Transaction control found in pending migrations, before anything ran. */
+  public static String transactionControlRefused(List<RiskyStatements.TransactionControl> found) {
+    return "dbsync refuses to apply migrations that control the transaction; nothing was applied:\n  - "
+        + found.stream().map(RiskyStatements.TransactionControl::message)
+            .collect(java.util.stream.Collectors.joining("\n  - "));
   }
 
   public static String invalidHistory(List<String> problems) {
@@ -103,15 +125,18 @@ public final class EngineMessages {
     return "Migration checksum mismatch for migration version " + file.version().text() + " (" + file.origin()
         + ")\n-> Applied to database : " + applied + "\n-> Resolved locally    : " + resolved
         + "\nEither revert the changes to " + file.script() + " (an applied migration must not change; put new"
-        + " changes in a new migration), or, if the edit is harmless, run Flyway's repair to record the new"
-        + " checksum.";
+        + " changes in a new migration), or, if the edit is harmless, record the new checksum with " + REPAIR + ".";
   }
 
   public static String descriptionMismatch(MigrationFile file, String applied) {
     return "Migration description mismatch for migration version " + file.version().text() + " (" + file.origin()
         + ")\n-> Applied to database : " + applied + "\n-> Resolved locally    : " + file.description()
-        + "\nEither rename the file back, or run Flyway's repair.";
+        + "\nEither rename the file back, or record the new description with " + REPAIR + ".";
   }
+
+  /** dbsync's own repair, in each of its forms (Flyway's repair does the same to the same table). */
+  private static final String REPAIR =
+      "dbsync repair (CLI), mvn dbsync:repair or DbSync.configure().repair(dataSource)";
 
   public static String appliedButMissing(String version, String script) {
     return "Detected applied migration not resolved locally: " + version + " (" + script + "). Restore the file"
@@ -120,7 +145,7 @@ public final class EngineMessages {
 
   public static String failedRow(String version, String description) {
     return "Detected failed migration to version " + version + " (" + description + "). Remove any"
-        + " half-completed changes, then run Flyway's repair to delete the failed row.";
+        + " half-completed changes, then delete the failed row with " + REPAIR + ".";
   }
 
   public static String outOfOrder(MigrationFile file, MigrationVersion latest) {
@@ -167,13 +192,16 @@ public final class EngineMessages {
   /** What became of the migrations whose result did not match the snapshot. */
   public enum DriftOutcome { ROLLED_BACK, LOGGED, ALREADY_COMMITTED }
 
-  public static String verificationFailed(String lastScript, List<String> differences, DriftOutcome outcome) {
+  public static String verificationFailed(
+      String lastScript, List<String> differences, DriftOutcome outcome, List<String> committed) {
     String fix = " A migration does something the records do not declare: change the migration, or the records"
         + " (and recompile), so that both say the same.";
     return "After the pending migrations (the last one " + lastScript + ") the database does not match the"
         + " compiled schema (db/dbsync/schema.json):\n  - " + String.join("\n  - ", differences) + "\n"
         + switch (outcome) {
-          case ROLLED_BACK -> "Everything was rolled back." + fix
+          case ROLLED_BACK -> (committed.isEmpty() ? "Everything was rolled back."
+              : "Everything else was rolled back; committed before it by this apply: " + String.join(", ", committed)
+                  + ".") + fix
               + " To only log such differences in development, set DBSYNC_FAIL_ON_DRIFT=false.";
           case LOGGED -> "The migrations were committed anyway (DBSYNC_FAIL_ON_DRIFT=false).";
           case ALREADY_COMMITTED -> "The last migration cannot run in a transaction and was committed before this"
@@ -220,10 +248,75 @@ public final class EngineMessages {
             + " the transaction that adds it) and stay: " + String.join("; ", committedFirst));
   }
 
+  public static String revertInProduction() {
+    return "Discard does not touch a database in production mode (" + Settings.describe(Settings.MODE)
+        + " = production): it undoes migrations that were never committed, on a development database only."
+        + " Nothing was changed.";
+  }
+
+  public static String revertWouldLoseOthers(List<String> changes) {
+    return "Taking the development database back to the committed schema would also undo changes the discarded"
+        + " migrations did not make (made by hand, or by a push); nothing was changed (no file, no table, no"
+        + " history row):\n  - " + String.join("\n  - ", changes) + "\nKeep what you need in a record, or undo"
+        + " those changes yourself, then run discard again.";
+  }
+
+  public static String revertAmbiguous(List<String> problems) {
+    return "The development database cannot be taken back to the committed schema without a guess; nothing was"
+        + " changed (no file, no table, no history row):\n  - " + String.join("\n  - ", problems)
+        + "\nThe discarded migrations renamed something, and a schema comparison cannot tell a rename from a drop"
+        + " and an add. Recreate the development database (drop it and create it), run discard again (with nothing"
+        + " applied it only discards the files), then migrate: the committed migrations rebuild it.";
+  }
+
   public static String pushVerificationFailed(List<String> differences) {
     return "After the push the database still does not match the compiled schema:\n  - "
         + String.join("\n  - ", differences) + "\nEverything was rolled back. This is a bug in dbsync: please"
         + " report it with the record and the table definition.";
+  }
+
+  public static String runMigrate(String script) {
+    return "run migrate: the pending " + script + " changes it";
+  }
+
+  public static String changedByHand() {
+    return "changed by hand: write a migration that keeps it, or revert it";
+  }
+
+  public static String notMigrated() {
+    return "this database has tables but no migration history (pushed, or built by hand): in development push"
+        + " again, or make it match and baseline it";
+  }
+
+  public static String baselineWithoutMigrations() {
+    return "Nothing to baseline: no migration under db/migration on the class path. Compile the project first.";
+  }
+
+  public static String baselineWithoutSnapshot() {
+    return "Cannot baseline: the compiled schema " + Verification.SNAPSHOT + " is not on the class path, so"
+        + " nothing shows that the database matches the migrations. Compile the @Table records with the dbsync"
+        + " annotation processor first.";
+  }
+
+  public static String baselineWithHistory(QualifiedName historyTable, String version) {
+    return "Cannot baseline: " + historyTable + " already records migrations (version "
+        + (version == null ? "none" : version) + "). A baseline adopts a database without history; this one is"
+        + " migrated already: run migrate. Nothing was changed.";
+  }
+
+  public static String failedRowDeleted() {
+    return "deleted the failed row";
+  }
+
+  public static String realigned(HistoryRow row, int checksum, String description) {
+    List<String> done = new ArrayList<>();
+    if (row.checksum() == null || row.checksum() != checksum) {
+      done.add("recorded checksum " + checksum + " (was " + row.checksum() + ")");
+    }
+    if (!row.description().equals(description)) {
+      done.add("recorded description '" + description + "' (was '" + row.description() + "')");
+    }
+    return String.join(", ", done);
   }
 
   public static String invalidSetting(String source, String value, String expected) {
@@ -236,6 +329,13 @@ public final class EngineMessages {
 
   public static String negative(String setting, Duration value) {
     return setting + " must not be negative: " + value;
+  }
+
+  /** A duration beyond {@link Settings#MAX_DURATION}, PostgreSQL's limit for its timeouts. */
+  public static String durationOutOfRange(String setting, Object value) {
+    return "Out of range: " + setting + " = " + value + "; allowed are durations from 0ms to "
+        + Settings.MAX_DURATION.toMillis() + "ms (24 days 20 h, PostgreSQL's limit for lock_timeout and"
+        + " statement_timeout), e.g. 5s, 10m or 24h.";
   }
 
   public static String upToDate(String version) {

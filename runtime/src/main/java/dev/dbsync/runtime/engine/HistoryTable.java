@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,11 @@ public final class HistoryTable {
     return FLYWAY_LOCK_MAGIC + sql.hashCode();
   }
 
+  /** {@code "schema"."table"}. */
+  public String quotedName() {
+    return sql;
+  }
+
   /** Always double-quoted, like Flyway's PostgreSQL support (its lock key depends on this spelling). */
   private static String quote(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
@@ -57,27 +63,70 @@ public final class HistoryTable {
   public static List<HistoryRow> rows(ResultSet rows) throws SQLException {
     List<HistoryRow> history = new ArrayList<>();
     while (rows.next()) {
-      int checksum = rows.getInt(6);
-      Integer nullableChecksum = rows.wasNull() ? null : checksum; // a baseline row has none
-      history.add(new HistoryRow(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4),
-          rows.getString(5), nullableChecksum, rows.getBoolean(7)));
+      history.add(row(rows));
     }
     return history;
   }
 
-  /** Creates the table (and its schema) unless it exists; the caller holds the migration lock. */
-  public void createIfMissing(Connection connection) throws SQLException {
+  private static HistoryRow row(ResultSet rows) throws SQLException {
+    int checksum = rows.getInt(6);
+    Integer nullableChecksum = rows.wasNull() ? null : checksum; // a baseline row has none
+    return new HistoryRow(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4),
+        rows.getString(5), nullableChecksum, rows.getBoolean(7));
+  }
+
+  /**
+   * Every row with what {@code status} shows besides: who installed it, when, and how long it took. Not the
+   * startup path: {@link #read} stays the narrow query.
+   */
+  public List<Installed> readInstalled(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT installed_rank, version, description, type, script,"
+            + " checksum, success, installed_by, installed_on, execution_time FROM " + sql
+            + " ORDER BY installed_rank")) {
+      List<Installed> installed = new ArrayList<>();
+      while (rows.next()) {
+        installed.add(
+            new Installed(row(rows), rows.getString(8), rows.getObject(9, LocalDateTime.class), rows.getInt(10)));
+      }
+      return installed;
+    }
+  }
+
+  /** A history row with its bookkeeping columns. */
+  public record Installed(HistoryRow row, String installedBy, LocalDateTime installedOn, int executionMillis) {}
+
+  public boolean exists(Connection connection) throws SQLException {
     try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
       exists.setString(1, sql);
+      try (ResultSet rs = exists.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** Creates the table (and its schema) unless it exists; the caller holds the migration lock. */
+  public void createIfMissing(Connection connection) throws SQLException {
+    boolean schemaExists;
+    try (PreparedStatement exists = connection.prepareStatement(
+        "SELECT to_regclass(?) IS NOT NULL, to_regnamespace(?) IS NOT NULL")) {
+      exists.setString(1, sql);
+      exists.setString(2, quote(name.schema()));
       try (ResultSet rs = exists.executeQuery()) {
         rs.next();
         if (rs.getBoolean(1)) {
           return;
         }
+        schemaExists = rs.getBoolean(2);
       }
     }
     try (Statement statement = connection.createStatement()) {
-      statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(name.schema()));
+      if (!schemaExists) {
+        // only when missing: CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema
+        // exists, which a role that may create tables in public need not have
+        statement.execute("CREATE SCHEMA " + quote(name.schema()));
+      }
       // Flyway 13.12.0, PostgreSQLDatabase.getRawCreateScript, without tablespace and baseline
       statement.execute("CREATE TABLE " + sql + " (\n"
           + "    \"installed_rank\" INT NOT NULL,\n"
@@ -113,6 +162,52 @@ public final class HistoryTable {
         insert.addBatch();
       }
       insert.executeBatch();
+    }
+  }
+
+  /**
+   * The row a baseline writes, as Flyway's {@code baseline} does: the migrations up to {@code version} count as
+   * applied without having run.
+   */
+  public void insertBaseline(Connection connection, int rank, String version) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + sql
+        + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
+        + " VALUES (?, ?, ?, 'BASELINE', ?, NULL, current_user, 0, true)")) {
+      insert.setInt(1, rank);
+      insert.setString(2, version);
+      insert.setString(3, BASELINE_DESCRIPTION);
+      insert.setString(4, BASELINE_DESCRIPTION);
+      insert.executeUpdate();
+    }
+  }
+
+  /** Flyway's text for a baseline row, so that {@code flyway info} shows it as its own. */
+  public static final String BASELINE_DESCRIPTION = "<< Flyway Baseline >>";
+
+  /** Records the file's checksum and description on an applied row, as Flyway's {@code repair} realigns them. */
+  public void realign(Connection connection, int rank, int checksum, String description) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(
+        "UPDATE " + sql + " SET checksum = ?, description = ? WHERE installed_rank = ?")) {
+      update.setInt(1, checksum);
+      update.setString(2, description);
+      update.setInt(3, rank);
+      update.executeUpdate();
+    }
+  }
+
+  /** Deletes a failed row, as Flyway's {@code repair} does. */
+  public void delete(Connection connection, int rank) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + sql + " WHERE installed_rank = ?")) {
+      delete.setInt(1, rank);
+      delete.executeUpdate();
+    }
+  }
+
+  /** Deletes the rows of these versions (applied or failed); the caller holds the migration lock. */
+  public void delete(Connection connection, List<String> versions) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + sql + " WHERE version = ANY (?)")) {
+      delete.setArray(1, connection.createArrayOf("varchar", versions.toArray()));
+      delete.executeUpdate();
     }
   }
 

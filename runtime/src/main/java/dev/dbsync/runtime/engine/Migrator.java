@@ -9,6 +9,8 @@ import dev.dbsync.ApplyResult;
 import dev.dbsync.DbSync;
 import dev.dbsync.MigrationException;
 import dev.dbsync.schema.diff.Drift;
+import dev.dbsync.schema.diff.TypeNarrowing;
+import dev.dbsync.schema.lint.RiskyStatements;
 import dev.dbsync.schema.model.Schema;
 import dev.dbsync.schema.sql.Identifiers;
 import java.nio.file.Path;
@@ -67,6 +69,8 @@ public final class Migrator {
     private final List<ApplyResult.Migration> applied = new ArrayList<>();
     private Path backup;
     private List<String> unmanaged = List.of();
+    /** Enum values added ahead of the transaction by this apply: committed, whatever happens next. */
+    private final List<String> keptEnumValues = new ArrayList<>();
 
     Run(Connection connection, List<MigrationFile> files, long start) {
       this.connection = connection;
@@ -84,9 +88,23 @@ public final class Migrator {
         LOG.log(System.Logger.Level.DEBUG, result::summary);
         return result;
       }
-      if (committed != null && settings.mode() == DbSync.Mode.PRODUCTION) {
+      if (committed != null) {
         requireAllowed(prepare(committed.pending())); // refuse before waiting for anyone's lock
       }
+      SessionState session = SessionState.capture(connection);
+      try {
+        SessionState.detectLostClient(connection);
+        if (!connection.getAutoCommit()) {
+          connection.commit();
+        }
+        return applyPending();
+      } finally {
+        rollbackQuietly(connection); // a failure's aborted transaction, before the session is put back
+        quietly(() -> session.restore(connection));
+      }
+    }
+
+    private ApplyResult applyPending() throws SQLException {
       connection.setAutoCommit(false);
       long deadline = System.nanoTime() + settings.lockWait().toNanos();
       long pollMillis = 50;
@@ -187,7 +205,11 @@ public final class Migrator {
           try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT " + settings.timeouts(true));
             statement.execute(addition);
+            boolean added = statement.getWarnings() == null; // else: "enum label ... already exists, skipping"
             connection.commit();
+            if (added) {
+              keptEnumValues.add(addition);
+            }
           } catch (SQLException e) {
             connection.rollback();
             if (!UNDEFINED_OBJECT.equals(e.getSQLState())) {
@@ -206,7 +228,7 @@ public final class Migrator {
       try (Statement statement = connection.createStatement()) {
         for (PreparedMigration p : group) {
           long began = System.nanoTime();
-          List<String> backups = backUpTables(p);
+          List<String> backups = backUpTables(p, requireAllowedTypeChanges(p));
           for (String sql : p.statements()) {
             try {
               statement.execute(sql);
@@ -243,7 +265,7 @@ public final class Migrator {
         try {
           statement.execute("SELECT " + settings.timeouts(false));
           long began = System.nanoTime();
-          List<String> backups = backUpTables(p);
+          List<String> backups = backUpTables(p, requireAllowedTypeChanges(p));
           for (String sql : p.statements()) {
             try {
               statement.execute(sql);
@@ -266,9 +288,40 @@ public final class Migrator {
     }
 
     /** Production mode copies the tables a destructive migration changes before it runs. */
-    private List<String> backUpTables(PreparedMigration p) throws SQLException {
-      return settings.mode() == DbSync.Mode.PRODUCTION && !p.destructive().isEmpty()
-          ? TableBackup.copy(connection, p, settings.backupRetention()) : List.of();
+    private List<String> backUpTables(PreparedMigration p, List<RiskyStatements.DataLoss> narrowing)
+        throws SQLException {
+      return settings.mode() == DbSync.Mode.PRODUCTION && (p.destructiveByText() || !narrowing.isEmpty())
+          ? TableBackup.copy(connection, p, narrowing, settings.backupRetention()) : List.of();
+    }
+
+    /**
+     * Production mode: the migration's type changes that narrow a column, told from the column's type as it is
+     * now (after the migrations before it); refused unless the migration is allowed to be destructive.
+     */
+    private List<RiskyStatements.DataLoss> requireAllowedTypeChanges(PreparedMigration p) throws SQLException {
+      if (settings.mode() != DbSync.Mode.PRODUCTION || p.typeChanges().isEmpty()) {
+        return List.of();
+      }
+      List<RiskyStatements.DataLoss> narrowing = new ArrayList<>();
+      try (PreparedStatement query = connection.prepareStatement("SELECT format_type(a.atttypid, a.atttypmod)"
+          + " FROM pg_attribute a WHERE a.attrelid = to_regclass(?) AND a.attname = ? AND a.attnum > 0"
+          + " AND NOT a.attisdropped")) {
+        for (RiskyStatements.DataLoss change : p.typeChanges()) {
+          query.setString(1, change.objects().get(0));
+          query.setString(2, change.column());
+          try (ResultSet rs = query.executeQuery()) {
+            if (rs.next() && TypeNarrowing.narrows(rs.getString(1), change.newType())) {
+              narrowing.add(change);
+            }
+          }
+        }
+      }
+      if (!narrowing.isEmpty() && !settings.destructive().allows(p.file().version())) {
+        rollbackQuietly(connection);
+        throw new MigrationException(
+            EngineMessages.destructiveRefused(p.file(), List.of(), narrowing, committedLabels()));
+      }
+      return narrowing;
     }
 
     private MigrationException statementFailed(PreparedMigration p, String sql, SQLException e) {
@@ -331,7 +384,8 @@ public final class Migrator {
       }
       EngineMessages.DriftOutcome outcome = committed ? EngineMessages.DriftOutcome.ALREADY_COMMITTED
           : settings.failOnDrift() ? EngineMessages.DriftOutcome.ROLLED_BACK : EngineMessages.DriftOutcome.LOGGED;
-      String message = EngineMessages.verificationFailed(last.file().script(), drift.differences(), outcome);
+      String message =
+          EngineMessages.verificationFailed(last.file().script(), drift.differences(), outcome, committedLabels());
       if (settings.failOnDrift()) {
         rollbackQuietly(connection);
         throw new MigrationException(message, last.file().script(), null, null, null);
@@ -339,8 +393,11 @@ public final class Migrator {
       LOG.log(System.Logger.Level.WARNING, message);
     }
 
+    /** What this apply committed before a failure: migrations, and enum values added ahead of the transaction. */
     private List<String> committedLabels() {
-      return applied.stream().map(m -> "V" + m.version()).toList();
+      List<String> labels = new ArrayList<>(applied.stream().map(m -> "V" + m.version()).toList());
+      keptEnumValues.forEach(addition -> labels.add(EngineMessages.keptEnumValue(addition)));
+      return labels;
     }
 
     private ApplyResult result(String version) {
@@ -376,8 +433,15 @@ public final class Migrator {
     return pending.size();
   }
 
+  /** Reads the pending migrations; refuses, before anything runs, those that control the transaction. */
   private static List<PreparedMigration> prepare(List<MigrationFile> pending) {
-    return pending.stream().map(PreparedMigration::of).toList();
+    List<PreparedMigration> prepared = pending.stream().map(PreparedMigration::of).toList();
+    List<RiskyStatements.TransactionControl> control =
+        prepared.stream().flatMap(p -> p.transactionControl().stream()).toList();
+    if (!control.isEmpty()) {
+      throw new MigrationException(EngineMessages.transactionControlRefused(control));
+    }
+    return prepared;
   }
 
   private void requireAllowed(List<PreparedMigration> pending) {
@@ -385,8 +449,11 @@ public final class Migrator {
       return;
     }
     for (PreparedMigration p : pending) {
-      if (!p.destructive().isEmpty() && !settings.destructive().allows(p.file().version())) {
-        throw new MigrationException(EngineMessages.destructiveRefused(p.file(), p.destructive()));
+      if (p.destructiveByText() && !settings.destructive().allows(p.file().version())) {
+        List<RiskyStatements.DataLoss> statements = p.dataLoss().stream()
+            .filter(loss -> loss.kind() != RiskyStatements.Kind.TYPE_CHANGE).toList();
+        throw new MigrationException(
+            EngineMessages.destructiveRefused(p.file(), p.destructive(), statements, List.of()));
       }
     }
   }

@@ -7,14 +7,19 @@ import dev.dbsync.schema.diff.DdlRenderer;
 import dev.dbsync.schema.diff.DiffProblem;
 import dev.dbsync.schema.diff.Drift;
 import dev.dbsync.schema.diff.Intent;
+import dev.dbsync.schema.diff.SchemaChange;
 import dev.dbsync.schema.diff.SchemaDiff;
 import dev.dbsync.schema.diff.SchemaDiffer;
+import dev.dbsync.schema.model.EnumType;
 import dev.dbsync.schema.model.Schema;
+import dev.dbsync.schema.model.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -45,22 +50,108 @@ public final class Pusher {
         .withoutClassNames();
     return Connections.withConnection(dataSource, connection -> {
       connection.setAutoCommit(false);
-      return push(connection, snapshot, start);
+      return push(connection, snapshot, Optional.empty(), start);
     });
   }
 
-  private PushResult push(Connection connection, Schema snapshot, long start) throws SQLException {
-    lock(connection);
+  /**
+   * Development only, for {@code discard}: undoes generated migrations the database applied whose files were
+   * discarded before they were committed. Makes the tables and enum types that {@code kept} (the committed
+   * snapshot the discarded migrations started from) or {@code discarded} (the snapshot they led to) declare match
+   * {@code kept} — dropping what they created, destructive changes included, since they undo changes that never
+   * left this machine — and deletes the history rows of {@code versions}, in one transaction under the migration
+   * lock, verified against {@code kept} before commit. Only a database that applied at least one of them is
+   * changed (one that applied none is left as it is: it may be empty, or pushed). Renames cannot be undone this
+   * way (the schemas do not say what was renamed), nor changes the discarded migrations did not make: then
+   * nothing changes. Production mode refuses it before connecting.
+   */
+  public Reverted revert(DataSource dataSource, Schema kept, Schema discarded, List<String> versions) {
+    if (settings.mode() == DbSync.Mode.PRODUCTION) {
+      throw new MigrationException(EngineMessages.revertInProduction());
+    }
+    long start = System.nanoTime();
+    return Connections.withConnection(dataSource, connection -> {
+      connection.setAutoCommit(false);
+      MigrationLock.acquire(connection, settings, history);
+      List<String> applied = history.exists(connection)
+          ? history.read(connection).stream().map(HistoryRow::version).filter(versions::contains).distinct().toList()
+          : List.of();
+      if (applied.isEmpty()) {
+        connection.rollback();
+        return new Reverted(applied, Optional.empty());
+      }
+      Revert revert = new Revert(discarded.withoutClassNames(), applied);
+      return new Reverted(applied, Optional.of(push(connection, kept.withoutClassNames(), Optional.of(revert), start)));
+    });
+  }
+
+  /**
+   * What {@link #revert} did: the discarded versions the database had applied (their history rows are deleted)
+   * and the statements that took it back, empty when it had applied none of them and nothing changed.
+   */
+  public record Reverted(List<String> versions, Optional<PushResult> push) {
+    public Reverted {
+      versions = List.copyOf(versions);
+    }
+  }
+
+  /** What a revert undoes: the schema the discarded migrations led to, and their versions. */
+  private record Revert(Schema discarded, List<String> versions) {}
+
+  /** Whether {@code schema} declares what {@code change} drops or alters: the table, its column, the enum type. */
+  private static boolean declares(Schema schema, SchemaChange change) {
+    if (change instanceof SchemaChange.ColumnDropped dropped) {
+      return schema.table(dropped.table()).flatMap(t -> t.column(dropped.column().name())).isPresent();
+    }
+    if (change instanceof SchemaChange.ColumnAltered altered) {
+      return schema.table(altered.table()).flatMap(t -> t.column(altered.column())).isPresent();
+    }
+    return schema.table(change.table()).isPresent() || schema.enumType(change.table()).isPresent();
+  }
+
+  /** The tables and enum types of {@code snapshot}, and those of {@code discarded} that it does not declare. */
+  private static Schema managed(Schema snapshot, Optional<Revert> revert) {
+    if (revert.isEmpty()) {
+      return snapshot;
+    }
+    Schema discarded = revert.get().discarded();
+    List<EnumType> enums = new ArrayList<>(snapshot.enums());
+    discarded.enums().stream().filter(e -> snapshot.enumType(e.name()).isEmpty()).forEach(enums::add);
+    List<Table> tables = new ArrayList<>(snapshot.tables());
+    discarded.tables().stream().filter(t -> snapshot.table(t.name()).isEmpty()).forEach(tables::add);
+    return new Schema(enums, tables);
+  }
+
+  /**
+   * Makes the part of the database that the snapshot (and, for a revert, the discarded schema) declares match
+   * {@code snapshot}; a revert also deletes the discarded versions' history rows before the verification.
+   */
+  private PushResult push(Connection connection, Schema snapshot, Optional<Revert> revert, long start)
+      throws SQLException {
+    Schema managed = managed(snapshot, revert);
+    MigrationLock.acquire(connection, settings, history);
+    // what PostgreSQL stores as it stores the declared expression counts as the declared one: a spelling is no change
     Schema declared =
-        Verification.inDeclaredSpelling(connection, Verification.read(connection, snapshot, history.name()), snapshot);
+        Verification.inDeclaredSpelling(connection, Verification.read(connection, managed, history.name()), managed);
     SchemaDiff diff = SchemaDiffer.diff(declared, snapshot, Intent.NONE);
     List<String> errors = diff.problems().stream()
         .filter(p -> p.severity() == DiffProblem.Severity.ERROR).map(DiffProblem::message).toList();
     if (!errors.isEmpty()) {
-      throw new MigrationException(EngineMessages.pushAmbiguous(errors));
+      throw new MigrationException(
+          revert.isPresent() ? EngineMessages.revertAmbiguous(errors) : EngineMessages.pushAmbiguous(errors));
     }
-    if (!diff.destructive().isEmpty() && !settings.destructive().all()) {
+    if (revert.isEmpty() && !diff.destructive().isEmpty() && !settings.destructive().all()) {
       throw new MigrationException(EngineMessages.pushDestructive(diff.destructive()));
+    }
+    if (revert.isPresent()) {
+      // undoing the discarded migrations may drop only what they made; anything else was made by hand
+      List<String> notDiscarded = diff.changes().stream()
+          .filter(change -> change.destructive() && !declares(revert.get().discarded(), change))
+          .map(SchemaChange::description)
+          .toList();
+      if (!notDiscarded.isEmpty()) {
+        throw new MigrationException(EngineMessages.revertWouldLoseOthers(notDiscarded));
+      }
     }
     List<String> statements = DdlRenderer.statements(diff.changes());
     List<String> additions = statements.stream().filter(PreparedMigration::isEnumValueAddition).toList();
@@ -71,7 +162,7 @@ public final class Pusher {
           execute(statement, sql, List.of());
         }
         connection.commit();
-        lock(connection);
+        MigrationLock.acquire(connection, settings, history);
       }
       for (String sql : statements) {
         if (!additions.contains(sql)) {
@@ -79,29 +170,15 @@ public final class Pusher {
         }
       }
     }
+    if (revert.isPresent()) {
+      history.delete(connection, revert.get().versions());
+    }
     Drift drift = Verification.compare(connection, snapshot, history.name());
     if (!drift.isEmpty()) {
       throw new MigrationException(EngineMessages.pushVerificationFailed(drift.differences()));
     }
     connection.commit();
     return new PushResult(statements, drift.unmanaged(), Duration.ofNanos(System.nanoTime() - start));
-  }
-
-  /** The migration lock (no migration or other push runs meanwhile), then this transaction's timeouts. */
-  private void lock(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      // lock_timeout 0 would wait forever, while lockWait 0 means not waiting at all, as in apply
-      long waitMillis = Math.max(1, settings.lockWait().toMillis());
-      statement.execute("SELECT set_config('lock_timeout', '" + waitMillis + "ms', true)");
-      statement.execute("SELECT pg_advisory_xact_lock(" + history.lockKey() + ")");
-      statement.execute("SELECT " + settings.timeouts(true));
-    } catch (SQLException e) {
-      if (!Connections.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-        throw e;
-      }
-      throw new MigrationException(EngineMessages.lockWaitTimeout(settings.lockWait(), history.name()), null, null,
-          e.getSQLState(), e);
-    }
   }
 
   private static void execute(Statement statement, String sql, List<String> committedFirst) {

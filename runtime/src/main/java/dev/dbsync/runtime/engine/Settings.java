@@ -43,6 +43,13 @@ public record Settings(
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(2);
 
+  /**
+   * The longest duration any setting takes: PostgreSQL keeps {@code lock_timeout} and
+   * {@code statement_timeout} as a 32-bit number of milliseconds (about 24 days 20 h), and a longer wait for the
+   * migration lock would outlast any deployment.
+   */
+  public static final Duration MAX_DURATION = Duration.ofMillis(Integer.MAX_VALUE);
+
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
   /** Which migrations marked {@code -- dbsync:destructive} production mode may apply. */
@@ -166,32 +173,34 @@ public record Settings(
     if (value == null || value.isBlank()) {
       return fallback;
     }
-    Duration parsed = parseDuration(value);
-    if (parsed == null) {
+    if (!DURATION.matcher(value.strip().toLowerCase(Locale.ROOT)).matches()) {
       throw new IllegalArgumentException(
           EngineMessages.invalidSetting(describe(variable), value, "a duration such as 500ms, 5s, 2m or 1h"));
+    }
+    Duration parsed = parseDuration(value);
+    if (parsed == null || parsed.compareTo(MAX_DURATION) > 0) {
+      throw new IllegalArgumentException(EngineMessages.durationOutOfRange(describe(variable), value));
     }
     return parsed;
   }
 
-  /** {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}; null when it is none of these. */
+  /** {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}; null when it is none of these or too long to hold. */
   public static Duration parseDuration(String text) {
     Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       return null;
     }
-    long amount;
     try {
-      amount = Long.parseLong(m.group(1));
-    } catch (NumberFormatException e) {
-      return null;
+      long amount = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        default -> Duration.ofHours(amount);
+      };
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null; // more digits than a long, or more hours than a Duration holds
     }
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofHours(amount);
-    };
   }
 
   private static DestructivePolicy destructive(UnaryOperator<String> environment) {

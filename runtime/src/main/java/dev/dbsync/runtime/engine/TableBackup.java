@@ -1,20 +1,26 @@
 package dev.dbsync.runtime.engine;
 
+import dev.dbsync.schema.lint.RiskyStatements;
 import dev.dbsync.schema.model.QualifiedName;
 import dev.dbsync.schema.sql.Identifiers;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Production mode's backup of the tables a destructive migration touches: before the migration's statements, in
- * the same transaction, each table named in its {@code -- dbsync:destructive} lines is copied whole into schema
+ * the same transaction, each table named in its {@code -- dbsync:destructive} lines, and each table its
+ * statements drop, empty, delete from, drop a column of or narrow a column of (also the tables of a dropped
+ * schema and those with a column of a dropped or changed enum type), is copied whole into schema
  * {@value #SCHEMA} as {@code <table>_v<version>} (schema-prefixed outside {@code public}). The copy commits with
  * the migration, so a committed destructive change can still be undone by hand
  * ({@code INSERT INTO t SELECT * FROM dbsync_backup.t_v5}, or a column back through the primary key).
@@ -24,9 +30,15 @@ final class TableBackup {
 
   private TableBackup() {}
 
-  /** Copies the tables; returns what was copied where ({@code public.t -> dbsync_backup.t_v2}). */
-  static List<String> copy(Connection connection, PreparedMigration migration, int retention) throws SQLException {
-    List<QualifiedName> affected = new ArrayList<>();
+  /**
+   * Copies the tables; returns what was copied where ({@code public.t -> dbsync_backup.t_v2}).
+   *
+   * @param narrowing the migration's type changes that narrow a column (see {@link PreparedMigration#typeChanges})
+   */
+  static List<String> copy(
+      Connection connection, PreparedMigration migration, List<RiskyStatements.DataLoss> narrowing, int retention)
+      throws SQLException {
+    Set<QualifiedName> affected = new LinkedHashSet<>();
     try (Statement statement = connection.createStatement();
         ResultSet tables = statement.executeQuery("SELECT n.nspname, c.relname FROM pg_class c"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p')"
@@ -39,12 +51,25 @@ final class TableBackup {
         }
       }
     }
+    for (RiskyStatements.DataLoss loss : migration.dataLoss()) {
+      if (loss.kind() != RiskyStatements.Kind.TYPE_CHANGE) {
+        affected.addAll(touched(connection, loss));
+      }
+    }
+    for (RiskyStatements.DataLoss loss : narrowing) {
+      affected.addAll(touched(connection, loss));
+    }
     List<String> copies = new ArrayList<>();
     if (affected.isEmpty()) {
       return copies;
     }
     try (Statement statement = connection.createStatement()) {
-      statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+      try (ResultSet exists = statement.executeQuery("SELECT to_regnamespace('" + SCHEMA + "') IS NOT NULL")) {
+        exists.next();
+        if (!exists.getBoolean(1)) {
+          statement.execute("CREATE SCHEMA " + SCHEMA); // IF NOT EXISTS would need CREATE on the database
+        }
+      }
       for (QualifiedName table : affected) {
         QualifiedName copy = QualifiedName.of(SCHEMA, copyName(table, migration.file().version()));
         statement.execute("CREATE TABLE " + Identifiers.quote(copy) + " AS TABLE " + Identifiers.quote(table));
@@ -55,6 +80,38 @@ final class TableBackup {
       }
     }
     return copies;
+  }
+
+  /**
+   * The existing tables whose rows a statement can lose, as PostgreSQL resolves the names written in it (with
+   * the session's search_path); a table the migration itself creates first does not exist yet and is not copied.
+   */
+  private static List<QualifiedName> touched(Connection connection, RiskyStatements.DataLoss loss)
+      throws SQLException {
+    String tablesOf = switch (loss.kind()) {
+      case DROP_TABLE, DROP_COLUMN, TRUNCATE, DELETE, TYPE_CHANGE -> "c.oid = to_regclass(?)";
+      case DROP_SCHEMA -> "c.relnamespace = to_regnamespace(?)";
+      case DROP_TYPE, DROP_ENUM_VALUE, RENAME_ENUM_VALUE -> "c.oid IN (SELECT a.attrelid FROM pg_attribute a"
+          + " WHERE a.atttypid = to_regtype(?) AND a.attnum > 0 AND NOT a.attisdropped)";
+      case DROP_VIEW, DROP_MATERIALIZED_VIEW, DROP_INDEX, DROP_CONSTRAINT -> null; // no rows lost
+    };
+    List<QualifiedName> tables = new ArrayList<>();
+    if (tablesOf == null) {
+      return tables;
+    }
+    try (PreparedStatement query = connection.prepareStatement("SELECT n.nspname, c.relname FROM pg_class c"
+        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND n.nspname <> '"
+        + SCHEMA + "' AND " + tablesOf + " ORDER BY 1, 2")) {
+      for (String object : loss.objects()) {
+        query.setString(1, object);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            tables.add(QualifiedName.of(rows.getString(1), rows.getString(2)));
+          }
+        }
+      }
+    }
+    return tables;
   }
 
   /** Drops the copies of {@code table} older than the newest {@code keep} (by migration version). */

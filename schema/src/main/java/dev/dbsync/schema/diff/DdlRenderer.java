@@ -118,11 +118,14 @@ public final class DdlRenderer {
    * @param afterCommit what must run after that transaction committed, in a migration of its own (a
    *     {@code VALIDATE} in the transaction that added the constraint would scan under the lock the addition
    *     took; {@code CREATE INDEX CONCURRENTLY} cannot run in a transaction at all); empty unless lock-safe
+   * @param afterCommitChanges the changes {@code afterCommit} completes, so that its file can say what it does
    */
-  public record Statements(List<String> inTransaction, List<String> afterCommit) {
+  public record Statements(
+      List<String> inTransaction, List<String> afterCommit, List<SchemaChange> afterCommitChanges) {
     public Statements {
       inTransaction = List.copyOf(inTransaction);
       afterCommit = List.copyOf(afterCommit);
+      afterCommitChanges = List.copyOf(afterCommitChanges);
     }
   }
 
@@ -135,13 +138,18 @@ public final class DdlRenderer {
   public static Statements statements(List<SchemaChange> changes, Options options) {
     List<String> inTransaction = new ArrayList<>();
     List<String> afterCommit = new ArrayList<>();
+    List<SchemaChange> afterCommitChanges = new ArrayList<>();
     LockSafeForms lockSafe = options.lockSafe() ? new LockSafeForms(changes) : null;
     for (SchemaChange change : ordered(changes)) {
+      int deferred = afterCommit.size();
       if (lockSafe == null || !lockSafe.render(change, inTransaction, afterCommit)) {
         inTransaction.addAll(render(change));
       }
+      if (afterCommit.size() > deferred) {
+        afterCommitChanges.add(change);
+      }
     }
-    return new Statements(inTransaction, afterCommit);
+    return new Statements(inTransaction, afterCommit, afterCommitChanges);
   }
 
   /** The lock-safe forms of the changes that scan or index a table that existed before the migration. */

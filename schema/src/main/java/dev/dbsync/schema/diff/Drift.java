@@ -33,19 +33,50 @@ import java.util.regex.Pattern;
  * only phrases those changes with both sides, e.g. {@code public.posts.published: expected boolean NOT NULL DEFAULT
  * false, found boolean NULL}.
  */
-public record Drift(List<String> differences, List<String> unmanaged) {
+public record Drift(List<Mismatch> mismatches, List<String> unmanaged) {
   /** A cast as PostgreSQL prints it: {@code ::numeric}, {@code ::character varying(40)}, {@code ::text[]}. */
   private static final Pattern CAST = Pattern.compile(
       "::\\s*[a-z_][a-z0-9_]*(\\s+(varying|precision|with(out)?\\s+time\\s+zone))?(\\s*\\(\\s*\\d+(\\s*,\\s*\\d+)?\\s*\\))?(\\[\\])*",
       Pattern.CASE_INSENSITIVE);
 
   public Drift {
-    differences = List.copyOf(differences);
+    mismatches = List.copyOf(mismatches);
     unmanaged = List.copyOf(unmanaged);
   }
 
+  /**
+   * One difference, with both sides apart so that a report can show them as {@code - expected} / {@code + found}
+   * lines.
+   *
+   * @param owner what the difference belongs to: the table ({@code public.posts}) or {@code enum type public.mood}
+   * @param object what differs: {@code public.posts.published}, {@code public.posts: posts_title_idx},
+   *     {@code table public.posts}
+   * @param expected the snapshot's side; null when only a change can be named (then {@code found} says it)
+   * @param found the database's side; null when the object is not there at all
+   */
+  public record Mismatch(String owner, String object, String expected, String found) {
+    /** {@code public.posts.published: expected boolean NOT NULL DEFAULT false, found boolean NULL}. */
+    public String text() {
+      if (expected == null) {
+        return object + ": " + found;
+      }
+      return object + ": expected" + (expected.isEmpty() ? "" : " " + expected)
+          + (found == null ? ", not found" : ", found " + found);
+    }
+
+    @Override
+    public String toString() {
+      return text();
+    }
+  }
+
+  /** The mismatches in words, one line each. */
+  public List<String> differences() {
+    return mismatches.stream().map(Mismatch::text).toList();
+  }
+
   public boolean isEmpty() {
-    return differences.isEmpty();
+    return mismatches.isEmpty();
   }
 
   /** The drift as declared and stored texts show it: equal texts, or texts equal but for casts and parentheses. */
@@ -176,25 +207,28 @@ public record Drift(List<String> differences, List<String> unmanaged) {
     return canonical == null ? "" : CAST.matcher(canonical).replaceAll("").replaceAll("[()\\s]", "");
   }
 
-  private static List<String> describe(List<SchemaChange> changes, Schema expected, Schema found) {
-    Set<String> lines = new LinkedHashSet<>();
+  private static List<Mismatch> describe(List<SchemaChange> changes, Schema expected, Schema found) {
+    Set<Mismatch> mismatches = new LinkedHashSet<>();
     for (SchemaChange change : changes) {
       Optional<String> column = columnOf(change);
+      String owner = expected.enumType(change.table()).isPresent()
+          ? "enum type " + change.table() : change.table().toString();
       if (column.isPresent()) {
-        lines.add(columnLine(change.table(), column.get(), expected, found));
+        mismatches.add(columnMismatch(change.table(), column.get(), expected, found));
       } else if (constraintOf(change).isPresent()) {
         String name = constraintOf(change).get();
-        lines.add(change.table() + ": " + name + ": expected " + constraint(expected, change.table(), name)
-            + ", found " + constraint(found, change.table(), name));
+        mismatches.add(new Mismatch(owner, change.table() + ": " + name, constraint(expected, change.table(), name),
+            constraint(found, change.table(), name)));
       } else if (change instanceof TableCreated created) {
-        lines.add("table " + created.definition().name() + ": expected, not found");
+        mismatches.add(new Mismatch(owner, "table " + created.definition().name(), "", null));
       } else if (change instanceof EnumCreated created) {
-        lines.add("enum type " + created.type().name() + ": expected " + created.type().labels() + ", not found");
+        mismatches.add(new Mismatch(owner, owner, created.type().labels().toString(), null));
       } else if (!(change instanceof SchemaCreated)) {
-        lines.add(change.table() + ": to match the snapshot it would need: " + change.description());
+        mismatches.add(new Mismatch(owner, change.table().toString(), null,
+            "to match the snapshot it would need: " + change.description()));
       }
     }
-    return List.copyOf(lines);
+    return List.copyOf(mismatches);
   }
 
   /** The name of the constraint or index a change adds or drops. */
@@ -260,9 +294,9 @@ public record Drift(List<String> differences, List<String> unmanaged) {
     return change instanceof ColumnAltered c ? Optional.of(c.column()) : Optional.empty();
   }
 
-  private static String columnLine(QualifiedName table, String column, Schema expected, Schema found) {
-    return table + "." + column + ": expected " + describe(column(expected, table, column))
-        + ", found " + describe(column(found, table, column));
+  private static Mismatch columnMismatch(QualifiedName table, String column, Schema expected, Schema found) {
+    return new Mismatch(table.toString(), table + "." + column, describe(column(expected, table, column)),
+        describe(column(found, table, column)));
   }
 
   private static Optional<Column> column(Schema schema, QualifiedName table, String column) {

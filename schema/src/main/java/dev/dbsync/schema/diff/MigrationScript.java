@@ -1,17 +1,34 @@
 package dev.dbsync.schema.diff;
 
+import dev.dbsync.schema.diff.SchemaChange.CheckAdded;
+import dev.dbsync.schema.diff.SchemaChange.CheckDropped;
 import dev.dbsync.schema.diff.SchemaChange.ColumnAdded;
 import dev.dbsync.schema.diff.SchemaChange.ColumnAltered;
 import dev.dbsync.schema.diff.SchemaChange.ColumnDropped;
 import dev.dbsync.schema.diff.SchemaChange.ColumnRenamed;
+import dev.dbsync.schema.diff.SchemaChange.ConstraintRenamed;
 import dev.dbsync.schema.diff.SchemaChange.EnumCreated;
 import dev.dbsync.schema.diff.SchemaChange.EnumDropped;
 import dev.dbsync.schema.diff.SchemaChange.EnumRecreated;
 import dev.dbsync.schema.diff.SchemaChange.EnumValueAdded;
 import dev.dbsync.schema.diff.SchemaChange.EnumValueRenamed;
+import dev.dbsync.schema.diff.SchemaChange.ForeignKeyAdded;
+import dev.dbsync.schema.diff.SchemaChange.ForeignKeyDropped;
+import dev.dbsync.schema.diff.SchemaChange.IndexCreated;
+import dev.dbsync.schema.diff.SchemaChange.IndexDropped;
+import dev.dbsync.schema.diff.SchemaChange.IndexRenamed;
+import dev.dbsync.schema.diff.SchemaChange.PrimaryKeyAdded;
+import dev.dbsync.schema.diff.SchemaChange.PrimaryKeyDropped;
 import dev.dbsync.schema.diff.SchemaChange.TableCreated;
 import dev.dbsync.schema.diff.SchemaChange.TableDropped;
 import dev.dbsync.schema.diff.SchemaChange.TableRenamed;
+import dev.dbsync.schema.diff.SchemaChange.UniqueAdded;
+import dev.dbsync.schema.diff.SchemaChange.UniqueDropped;
+import dev.dbsync.schema.model.EnumType;
+import dev.dbsync.schema.model.QualifiedName;
+import dev.dbsync.schema.model.Schema;
+import dev.dbsync.schema.snapshot.SchemaHash;
+import dev.dbsync.schema.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -74,6 +91,98 @@ public final class MigrationScript {
     return new Rendered(text.toString(), Optional.of(followUp.toString()));
   }
 
+  /** A migration file: its name ({@code V<n>__<slug>.sql}) and text. */
+  public record File(String name, String text) {
+    public File {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /** The suffix of a lock-safe follow-up's slug. */
+  public static final String FOLLOW_UP_SUFFIX = "_concurrently";
+
+  /**
+   * The migration files of the change from {@code from} to {@code to}, numbered from {@code version}, in the
+   * order they run; each can run in a transaction of its own, as Flyway runs them. Values added to an enum type
+   * that the rest of the change uses come first, in a migration of their own (PostgreSQL refuses a value added
+   * in the same transaction: SQLSTATE 55P04); its header leads to the schema with just those values added. Then
+   * the migration, then its lock-safe follow-up if {@code options} defer statements past its commit (its slug
+   * names what it completes).
+   */
+  public static List<File> files(
+      long version, Schema from, Schema to, List<SchemaChange> changes, DdlRenderer.Options options) {
+    List<File> files = new ArrayList<>();
+    List<SchemaChange> values = changes.stream().filter(c -> c instanceof EnumValueAdded).toList();
+    List<SchemaChange> rest = changes.stream().filter(c -> !(c instanceof EnumValueAdded)).toList();
+    String fromHash = SchemaHash.of(from);
+    if (!values.isEmpty() && usesAny(rest, values, options)) {
+      Schema withValues = withValuesAdded(from, values);
+      String valuesHash = SchemaHash.of(withValues);
+      files.add(new File(fileName(version++, slug(values)), render(fromHash, valuesHash, values)));
+      fromHash = valuesHash;
+      changes = rest;
+    }
+    DdlRenderer.Statements statements = DdlRenderer.statements(changes, options);
+    Rendered rendered = render(fromHash, SchemaHash.of(to), changes, options);
+    files.add(new File(fileName(version, slug(changes)), rendered.migration()));
+    if (rendered.followUp().isPresent()) {
+      String followUpSlug = followUpSlug(statements.afterCommitChanges()) + FOLLOW_UP_SUFFIX;
+      files.add(new File(fileName(version + 1, followUpSlug), rendered.followUp().get()));
+    }
+    return files;
+  }
+
+  /**
+   * What a lock-safe follow-up does, on which tables: {@code validate_posts}, {@code index_posts_tags},
+   * {@code validate_index_posts}; whole table names only, as {@link #slug} does.
+   */
+  static String followUpSlug(List<SchemaChange> deferred) {
+    boolean indexes = deferred.stream().anyMatch(
+        c -> c instanceof IndexCreated || c instanceof PrimaryKeyAdded || c instanceof UniqueAdded);
+    boolean validations = deferred.stream().anyMatch(
+        c -> !(c instanceof IndexCreated || c instanceof PrimaryKeyAdded || c instanceof UniqueAdded));
+    StringBuilder slug = new StringBuilder(validations && indexes ? "validate_index" : indexes ? "index" : "validate");
+    int limit = MAX_SLUG_LENGTH - FOLLOW_UP_SUFFIX.length();
+    for (String table : deferred.stream().map(c -> sanitize(c.table().name())).distinct().toList()) {
+      if (slug.length() + 1 + table.length() > limit) {
+        break;
+      }
+      slug.append('_').append(table);
+    }
+    return slug.toString();
+  }
+
+  private static String fileName(long version, String slug) {
+    return "V" + version + "__" + slug + ".sql";
+  }
+
+  /** Whether a statement of {@code changes} mentions one of the added labels as a string literal. */
+  private static boolean usesAny(List<SchemaChange> changes, List<SchemaChange> values, DdlRenderer.Options options) {
+    DdlRenderer.Statements statements = DdlRenderer.statements(changes, options);
+    List<String> all = new ArrayList<>(statements.inTransaction());
+    all.addAll(statements.afterCommit());
+    return values.stream()
+        .map(value -> Identifiers.literal(((EnumValueAdded) value).label()))
+        .anyMatch(literal -> all.stream().anyMatch(statement -> statement.contains(literal)));
+  }
+
+  /** {@code schema} with the values added to its enum types where {@code ADD VALUE} puts them. */
+  static Schema withValuesAdded(Schema schema, List<SchemaChange> values) {
+    Map<QualifiedName, List<String>> labels = new LinkedHashMap<>();
+    schema.enums().forEach(type -> labels.put(type.name(), new ArrayList<>(type.labels())));
+    for (SchemaChange change : values) {
+      EnumValueAdded value = (EnumValueAdded) change;
+      List<String> list = labels.get(value.table());
+      int at = value.before() != null ? list.indexOf(value.before())
+          : value.after() != null ? list.indexOf(value.after()) + 1 : list.size();
+      list.add(at, value.label());
+    }
+    List<EnumType> enums = new ArrayList<>();
+    labels.forEach((name, list) -> enums.add(new EnumType(name, list)));
+    return new Schema(enums, schema.tables());
+  }
+
   /** A migration's text and the text of its follow-up migration, if it has one. */
   public record Rendered(String migration, Optional<String> followUp) {
     public Rendered {
@@ -97,9 +206,9 @@ public final class MigrationScript {
 
   /**
    * A readable file-name part saying what changed, e.g. {@code create_profiles_posts},
-   * {@code add_posts_published}, {@code rename_posts_body_to_content}: at most 60 characters of
-   * {@code [a-z0-9_]}. Tables and columns lead; constraint and index changes are named only when nothing
-   * else changed.
+   * {@code add_posts_published}, {@code rename_posts_body_to_content}, {@code add_products_active_name_key}: at
+   * most 60 characters of {@code [a-z0-9_]}. Tables and columns lead; constraints and indexes are named (by
+   * their own names) only when nothing else changed.
    */
   public static String slug(List<SchemaChange> changes) {
     Map<String, Set<String>> subjectsByVerb = new LinkedHashMap<>();
@@ -107,8 +216,7 @@ public final class MigrationScript {
     boolean anyMain = ordered.stream().anyMatch(c -> mainSubject(c) != null);
     for (SchemaChange change : ordered) {
       // Constraint and index changes are named after the table they change.
-      String[] verbAndSubject =
-          anyMain ? mainSubject(change) : new String[] {"alter", change.table().name()};
+      String[] verbAndSubject = anyMain ? mainSubject(change) : keySubject(change);
       if (verbAndSubject != null) {
         subjectsByVerb
             .computeIfAbsent(verbAndSubject[0], k -> new LinkedHashSet<>())
@@ -170,6 +278,47 @@ public final class MigrationScript {
       return new String[] {"alter", table};
     }
     return change instanceof ColumnAltered c ? new String[] {"alter", table + "_" + c.column()} : null;
+  }
+
+  /** A constraint or index change, by the name of the constraint or index. */
+  private static String[] keySubject(SchemaChange change) {
+    if (change instanceof IndexCreated c) {
+      return new String[] {"add", c.index().name()};
+    }
+    if (change instanceof IndexDropped c) {
+      return new String[] {"drop", c.index().name()};
+    }
+    if (change instanceof IndexRenamed c) {
+      return new String[] {"rename", c.from() + "_to_" + c.to()};
+    }
+    if (change instanceof UniqueAdded c) {
+      return new String[] {"add", c.constraint().name()};
+    }
+    if (change instanceof UniqueDropped c) {
+      return new String[] {"drop", c.constraint().name()};
+    }
+    if (change instanceof PrimaryKeyAdded c) {
+      return new String[] {"add", c.key().name()};
+    }
+    if (change instanceof PrimaryKeyDropped c) {
+      return new String[] {"drop", c.key().name()};
+    }
+    if (change instanceof CheckAdded c) {
+      return new String[] {"add", c.check().name()};
+    }
+    if (change instanceof CheckDropped c) {
+      return new String[] {"drop", c.check().name()};
+    }
+    if (change instanceof ForeignKeyAdded c) {
+      return new String[] {"add", c.key().name()};
+    }
+    if (change instanceof ForeignKeyDropped c) {
+      return new String[] {"drop", c.key().name()};
+    }
+    if (change instanceof ConstraintRenamed c) {
+      return new String[] {"rename", c.from() + "_to_" + c.to()};
+    }
+    return new String[] {"alter", change.table().name()};
   }
 
   private static String sanitize(String text) {

@@ -64,6 +64,26 @@ public final class LintMessages {
     };
   }
 
+  /**
+   * {@code <file>:<line>: `COMMIT` ...}: the engine runs every migration of an apply in its one transaction and
+   * writes the history rows in it; a migration's own transaction control would commit part of the apply.
+   */
+  public static String transactionControl(RiskyStatements.TransactionControl found) {
+    return found.script() + ":" + found.line() + ": `" + abbreviate(found.statement()) + "` controls the"
+        + " transaction, but dbsync runs every pending migration and its history row in one transaction of its"
+        + " own: this statement would commit (or end) part of an apply, so that a later failure could not roll it"
+        + " back and a retry would run it again. Remove it (each migration is atomic already); a statement that"
+        + " cannot run in a transaction (CREATE INDEX CONCURRENTLY, ...) goes in a migration of its own, which"
+        + " dbsync runs outside a transaction.";
+  }
+
+  /** A compile warning for a hand-written migration's statement that can lose data. */
+  public static String dataLoss(String script, RiskyStatements.DataLoss loss) {
+    return script + ":" + loss.line() + ": `" + abbreviate(loss.statement()) + "` " + loss.kind().verb() + " "
+        + String.join(", ", loss.objects()) + " and can lose data: production mode refuses it unless it is"
+        + " allowed (DBSYNC_ALLOW_DESTRUCTIVE), and then copies the tables it touches into dbsync_backup first.";
+  }
+
   /** {@code <table>_<column>_not_null}, the name dbsync's lock-safe forms give the check. */
   private static String notNullCheckName(String table, String column) {
     String bare = (table.substring(table.lastIndexOf('.') + 1) + "_" + column + "_not_null").replace("\"", "");

@@ -13,4 +13,20 @@ public final class SqlMessages {
         + " with a sequence default, which reads back from the database as a different column: declare the"
         + " column as " + integerType + " with @Identity instead";
   }
+
+  public static String unterminated(String what) {
+    return what + " is not closed";
+  }
+
+  public static String semicolon() {
+    return "it contains a ';', which would end dbsync's statement and start another";
+  }
+
+  public static String unbalanced(String closing) {
+    return "it has a '" + closing + "' without its opening bracket";
+  }
+
+  public static String unclosed(String opening) {
+    return "a '" + opening + "' is not closed";
+  }
 }

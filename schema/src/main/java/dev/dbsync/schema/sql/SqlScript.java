@@ -19,8 +19,32 @@ import java.util.Locale;
 public final class SqlScript {
   private SqlScript() {}
 
+  /**
+   * One statement of a script.
+   *
+   * @param sql its text as {@link #split} returns it
+   * @param line the line of the script its first word is on, from 1
+   */
+  public record Statement(String sql, int line) {
+    /**
+     * Its tokens outside comments, in order: words lower-cased, quoted names as {@link Identifiers#quote}
+     * writes them ({@code "Posts"}, but {@code posts} for {@code "posts"}), strings and dollar-quoted bodies
+     * as SQL literals ({@code 'text'}), numbers, operators and punctuation as single tokens. A word in a
+     * string or a dollar-quoted body is never a word here.
+     */
+    public List<String> words() {
+      return SqlToken.words(sql);
+    }
+  }
+
   public static List<String> split(String sql) {
-    List<String> statements = new ArrayList<>();
+    return statements(sql).stream().map(Statement::sql).toList();
+  }
+
+  /** The statements of {@code sql} as {@link #split} finds them, each with the line it starts on. */
+  public static List<Statement> statements(String sql) {
+    List<Statement> statements = new ArrayList<>();
+    LineCounter lines = new LineCounter(sql);
     int start = 0;
     int i = 0;
     int length = sql.length();
@@ -29,7 +53,7 @@ public final class SqlScript {
     while (i < length) {
       char c = sql.charAt(i);
       if (c == ';' && blockDepth == 0) {
-        add(statements, sql.substring(start, i));
+        add(statements, sql, start, i, lines);
         start = ++i;
         leadingWords.clear();
       } else if (isIdentifierPart(c) && c != '$' && (i == 0 || !isIdentifierPart(sql.charAt(i - 1)))) {
@@ -57,7 +81,7 @@ public final class SqlScript {
         i++;
       }
     }
-    add(statements, sql.substring(start));
+    add(statements, sql, start, length, lines);
     return List.copyOf(statements);
   }
 
@@ -84,10 +108,32 @@ public final class SqlScript {
         && (kind.get(0).equals("FUNCTION") || kind.get(0).equals("PROCEDURE"));
   }
 
-  private static void add(List<String> statements, String chunk) {
-    String statement = chunk.substring(leadingCommentsEnd(chunk)).strip();
+  private static void add(List<Statement> statements, String sql, int start, int end, LineCounter lines) {
+    String chunk = sql.substring(start, end);
+    int first = leadingCommentsEnd(chunk);
+    String statement = chunk.substring(first).strip();
     if (!statement.isEmpty()) {
-      statements.add(statement);
+      statements.add(new Statement(statement, lines.lineOf(start + first)));
+    }
+  }
+
+  /** Line numbers of increasing offsets, counted once over the script. */
+  private static final class LineCounter {
+    private final String sql;
+    private int offset;
+    private int line = 1;
+
+    LineCounter(String sql) {
+      this.sql = sql;
+    }
+
+    int lineOf(int target) {
+      for (; offset < target; offset++) {
+        if (sql.charAt(offset) == '\n') {
+          line++;
+        }
+      }
+      return line;
     }
   }
 

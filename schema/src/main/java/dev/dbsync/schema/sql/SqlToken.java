@@ -54,9 +54,26 @@ record SqlToken(Kind kind, String text) {
     };
   }
 
+  /** The raw tokens of {@code sql} as SQL text, for {@link SqlScript.Statement#words()}. */
+  static List<String> words(String sql) {
+    return new Lexer(sql).tokens().stream().map(SqlToken::sql).toList();
+  }
+
   /** The tokens of {@code sql} with signs folded into numbers and {@code ::type} read as one cast token. */
   static List<SqlToken> tokenize(String sql) {
     return casts(signedNumbers(likeOperators(new Lexer(sql).tokens())));
+  }
+
+  /**
+   * The raw tokens of {@code sql}, and what it leaves open at its end: a string, a quoted name, a dollar quote
+   * or a comment (null when nothing).
+   */
+  record Lexed(List<SqlToken> tokens, String unterminated) {}
+
+  static Lexed lex(String sql) {
+    Lexer lexer = new Lexer(sql);
+    List<SqlToken> tokens = lexer.tokens();
+    return new Lexed(tokens, lexer.unterminated);
   }
 
   /** {@code [NOT] LIKE} / {@code [NOT] ILIKE} as the operators PostgreSQL stores and prints. */
@@ -193,6 +210,8 @@ record SqlToken(Kind kind, String text) {
     private final String sql;
     private final List<SqlToken> tokens = new ArrayList<>();
     private int at;
+    /** What the text leaves open at its end, e.g. {@code "the string 'abc"}; null when nothing. */
+    private String unterminated;
 
     Lexer(String sql) {
       this.sql = sql;
@@ -205,6 +224,10 @@ record SqlToken(Kind kind, String text) {
           at++;
         } else if (sql.startsWith("--", at)) {
           int end = sql.indexOf('\n', at);
+          if (end < 0) {
+            // it would run on over the rest of the line dbsync writes after the fragment
+            unterminated = "the line comment " + sql.substring(at);
+          }
           at = end < 0 ? sql.length() : end + 1;
         } else if (sql.startsWith("/*", at)) {
           blockComment();
@@ -243,6 +266,7 @@ record SqlToken(Kind kind, String text) {
 
     /** The content of a literal quoted by {@code quote}, a doubled quote standing for one. */
     private String quoted(char quote) {
+      int start = at;
       StringBuilder value = new StringBuilder();
       at++;
       while (at < sql.length()) {
@@ -256,10 +280,12 @@ record SqlToken(Kind kind, String text) {
         }
         value.append(c);
       }
+      unterminated = (quote == '"' ? "the quoted name " : "the string ") + sql.substring(start);
       return value.toString();
     }
 
     private String escapeString() {
+      int start = at - 1;
       StringBuilder value = new StringBuilder();
       at++;
       while (at < sql.length()) {
@@ -284,6 +310,7 @@ record SqlToken(Kind kind, String text) {
           value.append(c);
         }
       }
+      unterminated = "the string " + sql.substring(start);
       return value.toString();
     }
 
@@ -300,11 +327,15 @@ record SqlToken(Kind kind, String text) {
       String tag = dollarTag();
       int start = at + tag.length();
       int end = sql.indexOf(tag, start);
+      if (end < 0) {
+        unterminated = "the dollar quote " + tag;
+      }
       at = end < 0 ? sql.length() : end + tag.length();
       return sql.substring(start, end < 0 ? sql.length() : end);
     }
 
     private void blockComment() {
+      int start = at;
       int depth = 0;
       while (at < sql.length()) {
         if (sql.startsWith("/*", at)) {
@@ -319,6 +350,7 @@ record SqlToken(Kind kind, String text) {
           at++;
         }
       }
+      unterminated = "the comment " + sql.substring(start);
     }
 
     private String numberText() {

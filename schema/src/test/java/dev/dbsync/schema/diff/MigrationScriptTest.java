@@ -150,9 +150,9 @@ class MigrationScriptTest {
   }
 
   @Test
-  void slugNamesTheTableForConstraintAndIndexChanges() {
+  void slugNamesConstraintAndIndexChangesByTheirNames() {
     assertEquals(
-        "alter_posts",
+        "add_posts_body_idx",
         MigrationScript.slug(
             changes(
                 schema(table("posts").id().nullableCol("body", "text")),

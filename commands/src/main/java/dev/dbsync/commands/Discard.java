@@ -1,0 +1,197 @@
+package dev.dbsync.commands;
+
+import dev.dbsync.runtime.engine.MigrationVersion;
+import dev.dbsync.runtime.engine.Pusher;
+import dev.dbsync.runtime.engine.Settings;
+import dev.dbsync.schema.diff.MigrationScript;
+import dev.dbsync.schema.model.Schema;
+import dev.dbsync.schema.snapshot.SchemaHash;
+import dev.dbsync.schema.snapshot.SnapshotCodec;
+import dev.dbsync.schema.snapshot.SnapshotFormatException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * {@code discard}, the undo of iteration: deletes the newest generated migrations that are not committed to git
+ * and restores the committed snapshot they started from, so that the next compile writes one migration from the
+ * last kept state to the records. When a development database is given and it applied some of them, it is taken
+ * back to the committed schema and their history rows are deleted (one transaction, verified), so that the next
+ * {@code migrate} applies the one new migration exactly as staging and production will.
+ *
+ * <p>Only generated migrations (with a {@code -- dbsync:from} header) newer than every committed migration are
+ * discarded; a hand-written one is never deleted, and discarding stops below it.
+ */
+public final class Discard {
+  static final String SNAPSHOT = "db/dbsync/schema.json";
+  static final String MIGRATIONS = "db/migration";
+
+  private Discard() {}
+
+  /** Where the project keeps its dbsync files: the resources directory and the build's class output. */
+  public record Layout(Path resources, Path classOutput) {
+    /** {@code <project>/src/main/resources} and {@code <project>/target/classes}. */
+    public static Layout maven(Path projectDirectory) {
+      return new Layout(
+          projectDirectory.resolve("src/main/resources"), projectDirectory.resolve("target/classes"));
+    }
+  }
+
+  /** A generated migration that is not committed. */
+  public record Migration(String fileName, String version, MigrationScript.Header header) {}
+
+  /**
+   * What discard does, decided before anything changes.
+   *
+   * @param migrations the migrations to delete, oldest first; empty when there is nothing to discard
+   * @param keptSnapshot the committed {@code schema.json}, empty when the repository has none yet
+   * @param kept the schema the oldest discarded migration starts from (the committed snapshot)
+   * @param discarded the schema the newest one leads to (the working snapshot)
+   */
+  public record Plan(
+      Layout layout, List<Migration> migrations, Optional<String> keptSnapshot, Schema kept, Schema discarded) {
+    public Plan {
+      migrations = List.copyOf(migrations);
+    }
+
+    public List<String> versions() {
+      return migrations.stream().map(Migration::version).toList();
+    }
+  }
+
+  /** What discard did: the plan carried out, and what it did to the database, if one was given. */
+  public record Result(Plan plan, Optional<Pusher.Reverted> database) {}
+
+  /** Reads the plan from the files and git; changes nothing. */
+  public static Plan plan(Layout layout) {
+    try {
+      Git git = Git.of(layout.resources())
+          .orElseThrow(() -> new DiscardException(DiscardMessages.notInGit(layout.resources())));
+      Path migrationDirectory = layout.resources().resolve(MIGRATIONS);
+      Set<Path> committed = git.committed(migrationDirectory);
+      List<Migration> discarded = new ArrayList<>();
+      for (Path file : newestFirst(migrationDirectory)) {
+        if (committed.contains(file.toRealPath())) {
+          break;
+        }
+        String name = file.getFileName().toString();
+        Optional<MigrationScript.Header> header = MigrationScript.Header.parse(Files.readString(file));
+        if (header.isEmpty()) {
+          if (discarded.isEmpty()) {
+            throw new DiscardException(DiscardMessages.newestIsHandWritten(name));
+          }
+          break; // the user's own file, and everything before it, stays
+        }
+        discarded.add(0, new Migration(name, versionOf(name), header.get()));
+      }
+      Path snapshotFile = layout.resources().resolve(SNAPSHOT);
+      Optional<String> keptText = git.committedText(snapshotFile);
+      Schema kept = keptText.map(text -> read(text, "HEAD:" + SNAPSHOT)).orElse(Schema.EMPTY);
+      if (discarded.isEmpty()) {
+        return new Plan(layout, discarded, keptText, kept, kept);
+      }
+      Migration oldest = discarded.get(0);
+      if (!SchemaHash.of(kept).equals(oldest.header().from())) {
+        throw new DiscardException(
+            DiscardMessages.keptSnapshotIsNotTheStart(oldest.fileName(), oldest.header().from(), SchemaHash.of(kept)));
+      }
+      Schema working = Files.exists(snapshotFile)
+          ? read(Files.readString(snapshotFile), snapshotFile.toString())
+          : Schema.EMPTY;
+      Migration newest = discarded.get(discarded.size() - 1);
+      if (!SchemaHash.of(working).equals(newest.header().to())) {
+        throw new DiscardException(
+            DiscardMessages.workingSnapshotIsNotTheEnd(newest.fileName(), newest.header().to(), SchemaHash.of(working)));
+      }
+      return new Plan(layout, discarded, keptText, kept, working);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Carries the plan out: first the database, if one is given (a refusal there leaves everything as it was),
+   * then the files, in the resources and in the class output.
+   */
+  public static Result run(Layout layout, Optional<DataSource> database, Settings settings) {
+    Plan plan = plan(layout);
+    if (plan.migrations().isEmpty()) {
+      return new Result(plan, Optional.empty());
+    }
+    Optional<Pusher.Reverted> reverted = database.map(dataSource ->
+        new Pusher(settings, Discard.class.getClassLoader())
+            .revert(dataSource, plan.kept(), plan.discarded(), plan.versions()));
+    try {
+      Git git = Git.of(layout.resources()).orElseThrow();
+      for (Migration migration : plan.migrations()) {
+        String path = MIGRATIONS + "/" + migration.fileName();
+        git.unstage(layout.resources().resolve(path));
+        Files.deleteIfExists(layout.resources().resolve(path));
+        Files.deleteIfExists(layout.classOutput().resolve(path));
+      }
+      Path snapshotFile = layout.resources().resolve(SNAPSHOT);
+      Path compiledSnapshot = layout.classOutput().resolve(SNAPSHOT);
+      if (plan.keptSnapshot().isPresent()) {
+        git.restore(snapshotFile);
+        if (Files.isDirectory(layout.classOutput())) {
+          Files.createDirectories(compiledSnapshot.getParent());
+          Files.writeString(compiledSnapshot, plan.keptSnapshot().get(), StandardCharsets.UTF_8);
+        }
+      } else {
+        git.unstage(snapshotFile);
+        Files.deleteIfExists(snapshotFile);
+        Files.deleteIfExists(compiledSnapshot);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Result(plan, reverted);
+  }
+
+  /** The report a person reads: what was deleted and restored, what happened to the database, what to do next. */
+  public static String report(Result result) {
+    return DiscardMessages.report(result);
+  }
+
+  private static List<Path> newestFirst(Path migrationDirectory) throws IOException {
+    if (!Files.isDirectory(migrationDirectory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(migrationDirectory)) {
+      return files
+          .filter(file -> versionOrNull(file.getFileName().toString()) != null)
+          .sorted(Comparator.comparing((Path file) -> versionOrNull(file.getFileName().toString())).reversed())
+          .toList();
+    }
+  }
+
+  /** Flyway's versioned name {@code V<version>__<description>.sql}; null for any other file. */
+  private static MigrationVersion versionOrNull(String fileName) {
+    int separator = fileName.indexOf("__");
+    if (!fileName.startsWith("V") || separator < 0 || !fileName.endsWith(".sql")) {
+      return null;
+    }
+    return MigrationVersion.parseOrNull(fileName.substring(1, separator));
+  }
+
+  private static String versionOf(String fileName) {
+    return versionOrNull(fileName).text();
+  }
+
+  private static Schema read(String text, String origin) {
+    try {
+      return SnapshotCodec.read(text);
+    } catch (SnapshotFormatException e) {
+      throw new DiscardException(DiscardMessages.snapshotUnreadable(origin, e.getMessage()));
+    }
+  }
+}

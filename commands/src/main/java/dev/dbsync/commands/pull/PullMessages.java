@@ -1,0 +1,95 @@
+package dev.dbsync.commands.pull;
+
+import dev.dbsync.schema.model.QualifiedName;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The texts of {@code pull}: why a table stays unmanaged, refusals and failures, each with what to do. */
+final class PullMessages {
+  private PullMessages() {}
+
+  static String enumNameNotDerivable(QualifiedName type, String className) {
+    return "enum type " + type + ": no Java enum name derives its name (" + className + " derives "
+        + dev.dbsync.schema.sql.SnakeCase.of(className) + ")";
+  }
+
+  static String enumClassTaken(QualifiedName type, String className) {
+    return "enum type " + type + ": its Java name " + className + " is already taken in the package";
+  }
+
+  static String enumInOtherSchema(String column, QualifiedName type) {
+    return "column " + column + " has enum type " + type + " of another schema (a record's enums live in its schema)";
+  }
+
+  static String typeNotDeclarable(String column, String type) {
+    return "column " + column + " has type " + type + ", which @Column(type = ...) does not read back the same";
+  }
+
+  static String primaryKeyName(String name, String declarable) {
+    return "primary key " + name + " is not named " + declarable + " (the only name @Id declares)";
+  }
+
+  static String primaryKeyOrder(List<String> keyOrder, List<String> columnOrder) {
+    return "primary key columns " + keyOrder + " are not in column order " + columnOrder
+        + " (@Id components declare the key in component order)";
+  }
+
+  static String compositeUnique(String name, List<String> columns) {
+    return "unique constraint " + name + " spans " + columns + " (@Unique declares one column)";
+  }
+
+  static String compositeForeignKey(String name, List<String> columns) {
+    return "foreign key " + name + " spans " + columns + " (@References declares one column)";
+  }
+
+  static String indexExpression(String index, String entry) {
+    return "index " + index + " has the entry '" + entry + "', which is not a plain column (@Index names columns)";
+  }
+
+  static String referencesUnmanaged(String key, QualifiedName target) {
+    return "foreign key " + key + " references " + target + ", which is not pulled as a record";
+  }
+
+  static String referencedColumnNotKey(String key, QualifiedName target, List<String> columns) {
+    return "foreign key " + key + " references " + target + " " + columns
+        + ", which is not its primary key, a unique column or a full unique index";
+  }
+
+  static String existingFiles(List<Path> files) {
+    return "pull would overwrite files that exist:\n"
+        + files.stream().map(f -> "  " + f).collect(Collectors.joining("\n"))
+        + "\nMove them away, or pull again with overwrite (--overwrite, -Ddbsync.overwrite=true) to replace them.";
+  }
+
+  static String otherMigrations(Path directory, List<String> files) {
+    return "pull writes the baseline V1__baseline.sql, but " + directory + " already holds " + String.join(", ", files)
+        + ". A pulled baseline must start the migration history: pull into a project without migrations.";
+  }
+
+  static String invalidPackage(String packageName) {
+    return "'" + packageName + "' is not a Java package name. Name one, e.g. --package com.example.db"
+        + " (Maven: -Ddbsync.package=com.example.db).";
+  }
+
+  static String noSchemas() {
+    return "no schema to pull: name at least one (default public).";
+  }
+
+  static String schemaMissing(List<String> schemas) {
+    return "the database has no schema " + String.join(", ", schemas) + ". Name existing ones with --schemas.";
+  }
+
+  static String pgDumpFailed(String detail) {
+    return "pg_dump could not write the baseline: " + detail
+        + "\nInstall the PostgreSQL client (pg_dump of the server's major version or newer) on the PATH.";
+  }
+
+  static String databaseFailed(String detail) {
+    return "reading the database failed: " + detail;
+  }
+
+  static String writeFailed(Path file, String detail) {
+    return "writing " + file + " failed: " + detail;
+  }
+}

@@ -1,0 +1,2 @@
+-- dbsync:destructive drop column public.t.b
+ALTER TABLE t DROP COLUMN b;
