@@ -422,8 +422,7 @@ final class TableReader {
       String written, TableElement table, TypeElement type, AnnotationMirror mirror, Report.Builder report) {
     String element = written.strip();
     if (element.contains("(")) {
-      boolean callOrParenthesized = element.startsWith("(") || element.matches("[A-Za-z_][\\w.]*\\s*\\(.*");
-      if (!callOrParenthesized) {
+      if (!isCallOrParenthesized(element)) {
         report.error(Messages.indexExpressionNotParenthesized(table.name(), written), type, mirror);
         return Optional.empty();
       }
@@ -490,6 +489,29 @@ final class TableReader {
     } catch (MirroredTypeException e) {
       return e.getTypeMirror();
     }
+  }
+
+  /** {@code f(...)} or {@code (...)} as a whole: the first parenthesis closes at the very end. */
+  private static boolean isCallOrParenthesized(String element) {
+    int open = element.indexOf('(');
+    if (!element.substring(0, open).strip().matches("([A-Za-z_][\\w.]*)?")) {
+      return false;
+    }
+    int depth = 0;
+    char quote = 0;
+    for (int i = open; i < element.length(); i++) {
+      char c = element.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote; // a doubled quote closes and reopens: same effect
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i == element.length() - 1;
+      }
+    }
+    return false;
   }
 
   /** The metamodel declares {@code TABLE} and one constant per component: none may coincide. */

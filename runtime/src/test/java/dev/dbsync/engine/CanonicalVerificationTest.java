@@ -100,6 +100,18 @@ class CanonicalVerificationTest {
   }
 
   @Test
+  void indexExpressionsVerifyInTheServersForm(TestDatabase db) {
+    Schema people = schema(table("public.people").id().col("email", "text").col("name", "text")
+        .index(new Index("people_email_key", List.of("(lower(\"email\"))"), true, Index.DEFAULT_METHOD, null))
+        .index(new Index("people_name_idx", List.of("((\"people\".\"name\" || '!'))", "email text_pattern_ops DESC"),
+            false, Index.DEFAULT_METHOD, "\"people\".\"name\" != ''", List.of("id"), List.of("fillfactor=80"))));
+    Migrations migrations =
+        Migrations.in(temp).add("V1__create_people.sql", sql(Schema.EMPTY, people)).snapshot(people);
+    assertEquals(1, migrations.configure().mode(DbSync.Mode.PRODUCTION).apply(db.dataSource()).applied().size());
+    assertTrue(migrations.configure().push(db.dataSource()).upToDate(), "a push finds nothing to change");
+  }
+
+  @Test
   void checkComparesTheSameWay(TestDatabase db) {
     Migrations migrations = generated(AS_DRIZZLE_WRITES_IT);
     migrations.apply(db.dataSource());
