@@ -3,6 +3,7 @@ package dev.dbsync.processor;
 import dev.dbsync.schema.lint.LintFinding;
 import dev.dbsync.schema.lint.LintMessages;
 import dev.dbsync.schema.lint.RiskyStatements;
+import dev.dbsync.schema.model.ForeignKey;
 import dev.dbsync.schema.model.QualifiedName;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -180,6 +181,14 @@ public final class Messages {
   public static String staleMigrationRemoved(String file, String classOutput) {
     return "[dbsync] removed " + file + " from " + classOutput + ": it is no longer in the resources, and the"
         + " application must not apply a migration that is not in version control";
+  }
+
+  /** A foreign key added without an index leading with its columns; {@code paste} is the annotation to add. */
+  public static String foreignKeyWithoutIndex(QualifiedName table, ForeignKey key, String paste) {
+    return "[dbsync] foreign key " + key.name() + " of " + table + " (" + String.join(", ", key.columns())
+        + ") has no index that starts with its columns, and PostgreSQL does not create one: every DELETE on "
+        + key.target() + " (and every update of its key) scans " + table + " for referencing rows. Add to the"
+        + " record: " + paste;
   }
 
   public static String chainStartsWrong(String file, String from, String expected) {

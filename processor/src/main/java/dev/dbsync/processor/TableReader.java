@@ -117,10 +117,10 @@ final class TableReader {
     checkConstants(columns, report);
     List<IndexElement> indexes = indexes(type, name, columns, report);
     List<CheckElement> checks = new ArrayList<>();
-    Check[] declaredChecks = type.getAnnotationsByType(Check.class);
+    Check[] checkAnnotations = type.getAnnotationsByType(Check.class);
     List<AnnotationMirror> checkMirrors = Annotations.repeated(type, Check.class, Check.List.class);
-    for (int i = 0; i < declaredChecks.length; i++) {
-      Check check = declaredChecks[i];
+    for (int i = 0; i < checkAnnotations.length; i++) {
+      Check check = checkAnnotations[i];
       AnnotationMirror checkMirror = i < checkMirrors.size() ? checkMirrors.get(i) : mirror;
       checkIdentifier("check constraint", check.name(), "Name it: @Check(name = \"...\")", type, checkMirror, report);
       checkFragment("@Check", "expression", check.value(), type, checkMirror, report);

@@ -56,7 +56,8 @@ public final class IntrospectionBench {
     }
   }
 
-  private static void createTables(Connection connection, int tables) throws SQLException {
+  /** N tables of 10 columns in a fresh public schema; the pull benchmark reads the same shape. */
+  public static void createTables(Connection connection, int tables) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
       StringBuilder ddl = new StringBuilder();

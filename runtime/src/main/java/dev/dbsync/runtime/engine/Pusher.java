@@ -48,7 +48,7 @@ public final class Pusher {
     Schema snapshot = Verification.snapshot(classLoader)
         .orElseThrow(() -> new MigrationException(EngineMessages.pushWithoutSnapshot()))
         .withoutClassNames();
-    return Connections.withConnection(dataSource, connection -> {
+    return Connections.withConnection(dataSource, "push", connection -> {
       connection.setAutoCommit(false);
       return push(connection, snapshot, Optional.empty(), start);
     });
@@ -130,9 +130,9 @@ public final class Pusher {
       throws SQLException {
     Schema managed = managed(snapshot, revert);
     MigrationLock.acquire(connection, settings, history);
-    // what PostgreSQL stores as it stores the declared expression counts as the declared one: a spelling is no change
-    Schema declared =
-        Verification.inDeclaredSpelling(connection, Verification.read(connection, managed, history.name()), managed);
+    Schema declared = declaredPart(
+        Verification.inDeclaredSpelling(connection, Verification.read(connection, managed, history.name()), managed),
+        managed);
     SchemaDiff diff = SchemaDiffer.diff(declared, snapshot, Intent.NONE);
     List<String> errors = diff.problems().stream()
         .filter(p -> p.severity() == DiffProblem.Severity.ERROR).map(DiffProblem::message).toList();
@@ -188,5 +188,12 @@ public final class Pusher {
       throw new MigrationException(
           EngineMessages.pushStatementFailed(sql, e, committedFirst), null, sql, e.getSQLState(), e);
     }
+  }
+
+  /** The tables and enum types of {@code found} that {@code snapshot} declares: the only ones a push may change. */
+  private static Schema declaredPart(Schema found, Schema snapshot) {
+    return new Schema(
+        found.enums().stream().filter(e -> snapshot.enumType(e.name()).isPresent()).toList(),
+        found.tables().stream().filter(t -> snapshot.table(t.name()).isPresent()).toList());
   }
 }
