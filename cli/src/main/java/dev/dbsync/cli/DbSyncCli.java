@@ -83,7 +83,7 @@ public final class DbSyncCli {
       }
     };
     Map<Option, String> options = new HashMap<>();
-    for (Option option : Option.ALL) {
+    for (Option option : options(command)) {
       if (sub.hasMatchedOption(option.cliName())) {
         options.put(option, sub.matchedOptionValue(option.cliName(), (String) null));
       }
@@ -95,7 +95,8 @@ public final class DbSyncCli {
       err.println(e.getMessage());
       return ExitCode.ERROR.code();
     }
-    Session session = new Session(options, project, console, Settings.systemEnvironment(), Option::cliName);
+    Session session = new Session(options, project, Path.of("").toAbsolutePath(), console,
+        Settings.systemEnvironment(), Option::cliName);
     return Commands.run(command, session).code();
   }
 
@@ -142,7 +143,7 @@ public final class DbSyncCli {
           .footer(CliMessages.COMMAND_FOOTER);
       sub.addOption(OptionSpec.builder(CLASSPATH).paramLabel("<dir|jar>").type(String.class)
           .description(CliMessages.CLASSPATH_DESCRIPTION).build());
-      for (Option option : Option.ALL) {
+      for (Option option : options(command)) {
         sub.addOption(OptionSpec.builder(option.cliName()).paramLabel(option.label()).type(String.class)
             .description(option.description() + (option.variable() == null ? "" : " [" + option.variable() + "]"))
             .build());
@@ -150,6 +151,13 @@ public final class DbSyncCli {
       root.addSubcommand(command.name(), sub);
     }
     return root;
+  }
+
+  /** Every option the command takes: the common ones, then its own. */
+  private static List<Option> options(Command command) {
+    List<Option> options = new ArrayList<>(Option.ALL);
+    options.addAll(command.options());
+    return options;
   }
 
   /** The description's lines joined for picocli to wrap; its exit-code sentence stays a paragraph of its own. */

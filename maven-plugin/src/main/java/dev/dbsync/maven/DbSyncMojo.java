@@ -84,6 +84,10 @@ public abstract class DbSyncMojo extends AbstractMojo {
   @Parameter(property = "dbsync.skip", defaultValue = "false")
   private boolean skip;
 
+  /** The module's directory: where a goal that edits the project's files finds them. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  private File baseDirectory;
+
   /** The compiled classes and resources ({@code target/classes}). */
   @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
   private File classesDirectory;
@@ -142,21 +146,32 @@ public abstract class DbSyncMojo extends AbstractMojo {
     options.put(Option.BACKUP_RETENTION, backupRetention);
     options.put(Option.HISTORY_TABLE, historyTable);
     options.put(Option.FAIL_ON_DRIFT, failOnDrift);
-    for (Option option : Option.ALL) {
+    options.putAll(options());
+    List<Option> all = new ArrayList<>(Option.ALL);
+    all.addAll(command.options());
+    for (Option option : all) {
       // -Ddbsync.url=... on the command line wins over the pom's <configuration>, which Maven would prefer
       String commandLine = System.getProperty(option.property());
       if (commandLine != null) {
         options.put(option, commandLine);
       }
     }
-    Session session = new Session(options, projectClassLoader(), console, Settings.systemEnvironment(),
-        option -> "-D" + option.property());
+    Session session = new Session(options, projectClassLoader(), baseDirectory.toPath(), console,
+        Settings.systemEnvironment(), option -> "-D" + option.property());
     ExitCode exit = Commands.run(command, session);
     switch (exit) {
       case OK -> { }
       case DRIFT -> throw new MojoFailureException(MavenMessages.drift(command.name()));
       case ERROR -> throw new MojoExecutionException(MavenMessages.error(command.name()));
     }
+  }
+
+  /**
+   * The values of the command's own {@link Command#options()}, which a goal declares as {@code @Parameter}s
+   * (property {@link Option#property()}); a {@code -D} on the command line still wins over them.
+   */
+  protected Map<Option, String> options() {
+    return Map.of();
   }
 
   private ClassLoader projectClassLoader() throws MojoExecutionException {
