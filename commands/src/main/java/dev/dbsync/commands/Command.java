@@ -13,15 +13,20 @@ public interface Command {
   /** One line for the list of commands. */
   String summary();
 
-  /** What it does, when to use it and its exit codes, for {@code dbsync <command> --help}. */
+  /** What it does, when to use it and its exit codes, for {@code dbsync help <command>}. */
   String description();
 
-  /**
-   * Options of this command besides {@link Option#ALL} (which every command takes): the CLI adds them to the
-   * subcommand, a Maven goal declares them as parameters and hands them over in its {@code options()}.
-   */
+  /** The options it takes; in the CLI its subcommand's options, in Maven what its goal passes on. */
   default List<Option> options() {
-    return List.of();
+    return Option.ALL;
+  }
+
+  /**
+   * Whether it reads the compiled project ({@code db/migration}, {@code db/dbsync/schema.json}); {@code pull}
+   * writes a project that may not exist yet.
+   */
+  default boolean readsProject() {
+    return true;
   }
 
   /**

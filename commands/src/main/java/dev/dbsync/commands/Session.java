@@ -26,7 +26,6 @@ public final class Session {
 
   private final Map<Option, String> options;
   private final ClassLoader project;
-  private final Path projectDirectory;
   private final Console console;
   private final UnaryOperator<String> environment;
   private final Function<Option, String> spelling;
@@ -34,26 +33,19 @@ public final class Session {
   /**
    * @param options what was given explicitly; a missing or blank value counts as not given
    * @param project the class path of the compiled project (its {@code target/classes}, or an application jar)
-   * @param projectDirectory the module's directory (the CLI's working directory, Maven's {@code project.basedir}):
-   *     where a command that edits the project's files ({@code src/main/resources}) finds them
    * @param environment reads {@code DBSYNC_*} by variable name: {@link Settings#systemEnvironment()} (system
    *     property, then environment variable)
    * @param spelling how this interface spells an option in messages: {@code --url}, or {@code -Ddbsync.url}
    */
-  public Session(Map<Option, String> options, ClassLoader project, Path projectDirectory, Console console,
+  public Session(Map<Option, String> options, ClassLoader project, Console console,
       UnaryOperator<String> environment, Function<Option, String> spelling) {
     this.options = Map.copyOf(options.entrySet().stream()
         .filter(e -> e.getValue() != null && !e.getValue().isBlank())
         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().strip())));
     this.project = project;
-    this.projectDirectory = projectDirectory;
     this.console = console;
     this.environment = environment;
     this.spelling = spelling;
-  }
-
-  public Path projectDirectory() {
-    return projectDirectory;
   }
 
   public Console console() {

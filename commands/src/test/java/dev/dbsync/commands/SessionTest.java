@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbsync.DbSync;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,8 +36,7 @@ class SessionTest {
   }
 
   private static Session session(Map<Option, String> options, Map<String, String> environment, Console console) {
-    return new Session(options, SessionTest.class.getClassLoader(), Path.of(""), console, environment::get,
-        Option::cliName);
+    return new Session(options, SessionTest.class.getClassLoader(), console, environment::get, Option::cliName);
   }
 
   @Test
@@ -63,8 +61,8 @@ class SessionTest {
     assertEquals("Invalid value 'soon' for --lock-wait: expected a duration such as 500ms, 5s, 2m or 1h.",
         cli.getMessage());
     UsageException maven = assertThrows(UsageException.class, () -> new Session(options,
-        getClass().getClassLoader(), Path.of(""), new Captured(), Map.<String, String>of()::get,
-        o -> "-D" + o.property()).configure());
+        getClass().getClassLoader(), new Captured(), Map.<String, String>of()::get, o -> "-D" + o.property())
+        .configure());
     assertTrue(maven.getMessage().contains("for -Ddbsync.lock.wait:"), maven.getMessage());
 
     assertThrows(UsageException.class, () -> session(Map.of(Option.URL, "jdbc:mysql://x/y"), Map.of(),

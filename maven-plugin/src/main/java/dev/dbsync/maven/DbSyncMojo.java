@@ -84,10 +84,6 @@ public abstract class DbSyncMojo extends AbstractMojo {
   @Parameter(property = "dbsync.skip", defaultValue = "false")
   private boolean skip;
 
-  /** The module's directory: where a goal that edits the project's files finds them. */
-  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-  private File baseDirectory;
-
   /** The compiled classes and resources ({@code target/classes}). */
   @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
   private File classesDirectory;
@@ -108,7 +104,7 @@ public abstract class DbSyncMojo extends AbstractMojo {
       getLog().info("dbsync:" + command.name() + " skipped (dbsync.skip)");
       return;
     }
-    if (!classesDirectory.isDirectory()) {
+    if (command.readsProject() && !classesDirectory.isDirectory()) {
       throw new MojoExecutionException(MavenMessages.notCompiled(classesDirectory, command.name()));
     }
     boolean json = "json".equalsIgnoreCase(format);
@@ -146,18 +142,16 @@ public abstract class DbSyncMojo extends AbstractMojo {
     options.put(Option.BACKUP_RETENTION, backupRetention);
     options.put(Option.HISTORY_TABLE, historyTable);
     options.put(Option.FAIL_ON_DRIFT, failOnDrift);
-    options.putAll(options());
-    List<Option> all = new ArrayList<>(Option.ALL);
-    all.addAll(command.options());
-    for (Option option : all) {
+    options.putAll(goalOptions());
+    for (Option option : command.options()) {
       // -Ddbsync.url=... on the command line wins over the pom's <configuration>, which Maven would prefer
       String commandLine = System.getProperty(option.property());
       if (commandLine != null) {
         options.put(option, commandLine);
       }
     }
-    Session session = new Session(options, projectClassLoader(), baseDirectory.toPath(), console,
-        Settings.systemEnvironment(), option -> "-D" + option.property());
+    Session session = new Session(options, projectClassLoader(), console, Settings.systemEnvironment(),
+        option -> "-D" + option.property());
     ExitCode exit = Commands.run(command, session);
     switch (exit) {
       case OK -> { }
@@ -166,11 +160,8 @@ public abstract class DbSyncMojo extends AbstractMojo {
     }
   }
 
-  /**
-   * The values of the command's own {@link Command#options()}, which a goal declares as {@code @Parameter}s
-   * (property {@link Option#property()}); a {@code -D} on the command line still wins over them.
-   */
-  protected Map<Option, String> options() {
+  /** The options only this goal has (pull's package and directories), as the pom or -D set them. */
+  protected Map<Option, String> goalOptions() {
     return Map.of();
   }
 

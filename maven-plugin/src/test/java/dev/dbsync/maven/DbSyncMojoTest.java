@@ -41,12 +41,16 @@ class DbSyncMojoTest {
       if (!mojo.contains("<goal>")) {
         continue;
       }
-      for (Option option : Option.ALL) {
+      Matcher goal = Pattern.compile("<goal>([a-z-]+)</goal>").matcher(mojo);
+      assertTrue(goal.find(), mojo);
+      Command command = Commands.named(goal.group(1)).orElseThrow();
+      for (Option option : java.util.stream.Stream.concat(Option.ALL.stream(), command.options().stream()).toList()) {
         assertTrue(mojo.contains("${" + option.property() + "}"),
             option.property() + " in " + mojo.substring(0, Math.min(200, mojo.length())));
       }
     }
     assertEquals("dbsync.lock.timeout", Option.LOCK_TIMEOUT.property());
     assertEquals("dbsync.url", Option.URL.property());
+    assertEquals("dbsync.package", Option.PACKAGE.property());
   }
 }
