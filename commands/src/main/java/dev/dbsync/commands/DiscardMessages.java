@@ -14,7 +14,13 @@ public final class DiscardMessages {
         + " deletes the generated migrations that are not committed, so it must know what is committed.";
   }
 
-  public static String newestIsHandWritten(String fileName) {
+  public static String noProjectDirectory() {
+    return "discard works on a project's files: its class path must start with the project's target/classes"
+        + " directory (run it in the project directory, or pass --classpath <project>/target/classes). Nothing was"
+        + " changed.";
+  }
+
+    public static String newestIsHandWritten(String fileName) {
     return "The newest migration, " + fileName + ", is hand-written and not committed: discard deletes only"
         + " generated migrations (those starting with -- dbsync:from) and never a file you wrote. Commit it or move"
         + " it away, then run discard again. Nothing was changed.";
