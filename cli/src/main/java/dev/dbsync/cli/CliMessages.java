@@ -12,6 +12,7 @@ final class CliMessages {
     "%nTypical use:",
     "  development:   mvn compile  then  dbsync sync",
     "  CI and deploy: dbsync check  then  dbsync migrate --mode production",
+    "  adopt a database: dbsync pull --package com.example.db, mvn compile, dbsync baseline, dbsync check",
     "%nThe database comes from --url/--user/--password or DBSYNC_URL/DBSYNC_USER/DBSYNC_PASSWORD; the"
         + " migrations from --classpath (a target/classes directory or an application jar; default"
         + " target/classes)."

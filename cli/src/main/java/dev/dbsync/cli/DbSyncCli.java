@@ -83,17 +83,19 @@ public final class DbSyncCli {
       }
     };
     Map<Option, String> options = new HashMap<>();
-    for (Option option : Option.ALL) {
+    for (Option option : command.options()) {
       if (sub.hasMatchedOption(option.cliName())) {
         options.put(option, sub.matchedOptionValue(option.cliName(), (String) null));
       }
     }
-    ClassLoader project;
-    try {
-      project = projectClassLoader(sub.matchedOptionValue(CLASSPATH, (String) null));
-    } catch (IllegalArgumentException e) {
-      err.println(e.getMessage());
-      return ExitCode.ERROR.code();
+    ClassLoader project = ClassLoader.getPlatformClassLoader(); // pull writes a project rather than reading one
+    if (command.readsProject()) {
+      try {
+        project = projectClassLoader(sub.matchedOptionValue(CLASSPATH, (String) null));
+      } catch (IllegalArgumentException e) {
+        err.println(e.getMessage());
+        return ExitCode.ERROR.code();
+      }
     }
     Session session = new Session(options, project, console, Settings.systemEnvironment(), Option::cliName);
     return Commands.run(command, session).code();
@@ -140,12 +142,17 @@ public final class DbSyncCli {
           .optionListHeading("%nOptions (each falls back to the environment variable in brackets):%n")
           .footerHeading("%n")
           .footer(CliMessages.COMMAND_FOOTER);
-      sub.addOption(OptionSpec.builder(CLASSPATH).paramLabel("<dir|jar>").type(String.class)
-          .description(CliMessages.CLASSPATH_DESCRIPTION).build());
-      for (Option option : Option.ALL) {
-        sub.addOption(OptionSpec.builder(option.cliName()).paramLabel(option.label()).type(String.class)
-            .description(option.description() + (option.variable() == null ? "" : " [" + option.variable() + "]"))
-            .build());
+      if (command.readsProject()) {
+        sub.addOption(OptionSpec.builder(CLASSPATH).paramLabel("<dir|jar>").type(String.class)
+            .description(CliMessages.CLASSPATH_DESCRIPTION).build());
+      }
+      for (Option option : command.options()) {
+        OptionSpec.Builder spec = OptionSpec.builder(option.cliName()).paramLabel(option.label()).type(String.class)
+            .description(option.description() + (option.variable() == null ? "" : " [" + option.variable() + "]"));
+        if (option.isFlag()) {
+          spec.arity("0..1").fallbackValue("true"); // --overwrite alone
+        }
+        sub.addOption(spec.build());
       }
       root.addSubcommand(command.name(), sub);
     }

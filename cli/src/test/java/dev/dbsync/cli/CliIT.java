@@ -305,4 +305,35 @@ class CliIT {
     assertTrue(migrate.out().contains("create notes"), migrate.toString());
     assertEquals(0, Cli.run(temp, Map.of(), "check", "--classpath", jar.toString(), "--url", db.url()).exit());
   }
+
+  @Test
+  void pullWritesTheRecordsSnapshotAndBaselineThenRefusesToOverwrite(TestDatabase db) throws Exception {
+    sql(db, "CREATE TABLE notes (id bigint PRIMARY KEY, body text NOT NULL DEFAULT 'x');"
+        + " CREATE VIEW note_bodies AS SELECT body FROM notes");
+    Path app = java.nio.file.Files.createDirectories(temp.resolve("adopted"));
+    Cli.Run pull = Cli.run(app, Map.of("DBSYNC_URL", db.url()), "pull", "--package", "com.example.db");
+    assertEquals(0, pull.exit(), pull.toString());
+    assertTrue(pull.out().contains("public.notes  com.example.db.Notes"), pull.toString());
+    assertTrue(pull.out().contains("view  public.note_bodies"), pull.toString());
+    assertTrue(java.nio.file.Files.readString(app.resolve("src/main/java/com/example/db/Notes.java"))
+        .contains("public record Notes(@Id long id, @Default(\"'x'::text\") String body)"));
+    assertTrue(java.nio.file.Files.exists(app.resolve("src/main/resources/db/dbsync/schema.json")));
+    assertTrue(java.nio.file.Files.exists(app.resolve("src/main/resources/db/migration/V1__baseline.sql")));
+
+    Cli.Run again = Cli.run(app, Map.of("DBSYNC_URL", db.url()), "pull", "--package", "com.example.db");
+    assertEquals(2, again.exit(), again.toString());
+    assertTrue(again.err().contains("Notes.java"), again.toString());
+    assertTrue(again.err().contains("--overwrite"), again.toString());
+
+    Cli.Run overwrite = Cli.run(app, Map.of("DBSYNC_URL", db.url()), "pull", "--package", "com.example.db",
+        "--overwrite", "--format", "json");
+    assertEquals(0, overwrite.exit(), overwrite.toString());
+    assertTrue(overwrite.out().strip().startsWith("{"), overwrite.toString());
+    assertTrue(overwrite.out().contains("\"record\" : \"com.example.db.Notes\"")
+        || overwrite.out().contains("\"record\": \"com.example.db.Notes\""), overwrite.toString());
+
+    Cli.Run noPackage = Cli.run(app, Map.of("DBSYNC_URL", db.url()), "pull");
+    assertEquals(2, noPackage.exit(), noPackage.toString());
+    assertTrue(noPackage.err().contains("--package"), noPackage.toString());
+  }
 }

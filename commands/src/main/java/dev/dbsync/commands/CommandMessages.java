@@ -116,6 +116,15 @@ public final class CommandMessages {
         + " trace below.";
   }
 
+  public static String pullNeedsPackage(String option) {
+    return "pull: name the package of the records with " + option + ", e.g. " + option + " com.example.db.";
+  }
+
+  public static String pullNextSteps() {
+    return "Next: compile (mvn compile: the processor writes no migration), then baseline (records V1 as applied in"
+        + " this database), then check (no drift).";
+  }
+
   private static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }

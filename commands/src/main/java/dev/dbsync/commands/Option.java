@@ -40,9 +40,29 @@ public record Option(String name, String variable, String label, String descript
   public static final Option FAIL_ON_DRIFT = new Option("fail-on-drift", Settings.FAIL_ON_DRIFT, "true|false",
       "whether a verification mismatch fails migrate in development (default true)");
 
-  /** Every option of every command, in the order help lists them. */
+  public static final Option PACKAGE = new Option("package", null, "<java.package>",
+      "pull: the package of the records, e.g. com.example.db (required)");
+  public static final Option SCHEMAS = new Option("schemas", null, "<schema,...>",
+      "pull: the schemas to read (default public)");
+  public static final Option SOURCE_DIR = new Option("source-dir", null, "<directory>",
+      "pull: the source root the package goes under (default src/main/java)");
+  public static final Option RESOURCES_DIR = new Option("resources-dir", null, "<directory>",
+      "pull: where db/dbsync/schema.json and db/migration/V1__baseline.sql go (default src/main/resources)");
+  public static final Option OVERWRITE = new Option("overwrite", null, "[true|false]",
+      "pull: replace files that exist instead of refusing");
+
+  /** Every option of the commands that work on a compiled project, in the order help lists them. */
   public static final List<Option> ALL = List.of(URL, USER, PASSWORD, FORMAT, MODE, LOCK_TIMEOUT,
       STATEMENT_TIMEOUT, LOCK_WAIT, ALLOW_DESTRUCTIVE, BACKUP_DIR, BACKUP_RETENTION, HISTORY_TABLE, FAIL_ON_DRIFT);
+
+  /** The options of {@code pull}, which writes a project instead of reading one. */
+  public static final List<Option> PULL =
+      List.of(URL, USER, PASSWORD, FORMAT, PACKAGE, SCHEMAS, SOURCE_DIR, RESOURCES_DIR, OVERWRITE, HISTORY_TABLE);
+
+  /** Options that are switches: {@code --overwrite} alone means true. */
+  public boolean isFlag() {
+    return this == OVERWRITE;
+  }
 
   /** {@code --lock-timeout}. */
   public String cliName() {

@@ -21,9 +21,9 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * A goal that runs one of the {@link Commands}: the options below are the commands' {@link Option}s (each
- * settable in the pom's {@code <configuration>} or with {@code -D<property>}; unset, the runtime reads
- * {@code DBSYNC_*}), and the project's compiled classes are where {@code db/migration} and
+ * A goal that runs one of the {@link Commands}: the options below are the commands' {@link Option}s, each
+ * settable in the pom's {@code <configuration>} and overridden by {@code -D<property>} on the command line; unset,
+ * they come from {@code DBSYNC_*} in the environment, and the project's compiled classes are where {@code db/migration} and
  * {@code db/dbsync/schema.json} come from. Exit code 1 (drift) fails the build with a
  * {@link MojoFailureException}, exit code 2 (error) with a {@link MojoExecutionException}.
  */
@@ -104,7 +104,7 @@ public abstract class DbSyncMojo extends AbstractMojo {
       getLog().info("dbsync:" + command.name() + " skipped (dbsync.skip)");
       return;
     }
-    if (!classesDirectory.isDirectory()) {
+    if (command.readsProject() && !classesDirectory.isDirectory()) {
       throw new MojoExecutionException(MavenMessages.notCompiled(classesDirectory, command.name()));
     }
     boolean json = "json".equalsIgnoreCase(format);
@@ -142,6 +142,14 @@ public abstract class DbSyncMojo extends AbstractMojo {
     options.put(Option.BACKUP_RETENTION, backupRetention);
     options.put(Option.HISTORY_TABLE, historyTable);
     options.put(Option.FAIL_ON_DRIFT, failOnDrift);
+    options.putAll(goalOptions());
+    for (Option option : command.options()) {
+      // -Ddbsync.url=... on the command line wins over the pom's <configuration>, which Maven would prefer
+      String commandLine = System.getProperty(option.property());
+      if (commandLine != null) {
+        options.put(option, commandLine);
+      }
+    }
     Session session = new Session(options, projectClassLoader(), console, Settings.systemEnvironment(),
         option -> "-D" + option.property());
     ExitCode exit = Commands.run(command, session);
@@ -150,6 +158,11 @@ public abstract class DbSyncMojo extends AbstractMojo {
       case DRIFT -> throw new MojoFailureException(MavenMessages.drift(command.name()));
       case ERROR -> throw new MojoExecutionException(MavenMessages.error(command.name()));
     }
+  }
+
+  /** The options only this goal has (pull's package and directories), as the pom or -D set them. */
+  protected Map<Option, String> goalOptions() {
+    return Map.of();
   }
 
   private ClassLoader projectClassLoader() throws MojoExecutionException {

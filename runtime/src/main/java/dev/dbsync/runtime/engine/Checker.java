@@ -86,9 +86,13 @@ public final class Checker {
       unmanaged = drift.unmanaged();
       Map<String, List<Difference>> byOwner = new LinkedHashMap<>();
       boolean migrated = states.currentVersion() != null;
+      Map<String, String> pendingTexts = new LinkedHashMap<>(); // script -> text, each file read once
+      if (!drift.mismatches().isEmpty()) {
+        states.pending().forEach(f -> pendingTexts.put(f.script(), f.text()));
+      }
       for (Drift.Mismatch m : drift.mismatches()) {
         byOwner.computeIfAbsent(m.owner(), o -> new ArrayList<>())
-            .add(recommend(m, states.pending(), migrated || empty));
+            .add(recommend(m, pendingTexts, migrated || empty));
       }
       byOwner.forEach((owner, differences) -> schema.add(new CheckReport.TableDrift(owner, whole(owner, differences))));
     }
@@ -110,18 +114,18 @@ public final class Checker {
    * difference; otherwise, on a migrated (or empty) database the difference was made by hand, and on a database
    * with tables but no history nothing was ever migrated.
    */
-  private static Difference recommend(Drift.Mismatch m, List<MigrationFile> pending, boolean migrated) {
+  private static Difference recommend(Drift.Mismatch m, Map<String, String> pendingTexts, boolean migrated) {
     if (!migrated) {
       return new Difference(m.object(), m.expected(), m.found(), Recommendation.NOT_MIGRATED,
           EngineMessages.notMigrated());
     }
     String name = m.owner().substring(m.owner().lastIndexOf('.') + 1);
     Pattern mentioned = Pattern.compile("(?i)(^|[^\\w$])\"?" + Pattern.quote(name) + "\"?($|[^\\w$])");
-    return pending.stream()
-        .filter(f -> mentioned.matcher(f.text()).find())
+    return pendingTexts.entrySet().stream()
+        .filter(pending -> mentioned.matcher(pending.getValue()).find())
         .findFirst()
-        .map(f -> new Difference(m.object(), m.expected(), m.found(), Recommendation.RUN_MIGRATE,
-            EngineMessages.runMigrate(f.script())))
+        .map(pending -> new Difference(m.object(), m.expected(), m.found(), Recommendation.RUN_MIGRATE,
+            EngineMessages.runMigrate(pending.getKey())))
         .orElseGet(() -> new Difference(m.object(), m.expected(), m.found(), Recommendation.CHANGED_BY_HAND,
             EngineMessages.changedByHand()));
   }
