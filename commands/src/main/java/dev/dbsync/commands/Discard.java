@@ -10,6 +10,7 @@ import dev.dbsync.runtime.engine.Pusher;
 import dev.dbsync.runtime.engine.Settings;
 import dev.dbsync.schema.diff.MigrationScript;
 import dev.dbsync.schema.model.Schema;
+import dev.dbsync.schema.model.Table;
 import dev.dbsync.schema.snapshot.SchemaHash;
 import dev.dbsync.schema.snapshot.SnapshotCodec;
 import dev.dbsync.schema.snapshot.SnapshotFormatException;
@@ -24,8 +25,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -34,7 +37,9 @@ import javax.sql.DataSource;
  * and restores the committed snapshot they started from, so that the next compile writes one migration from the
  * last kept state to the records. When a development database is given and it applied some of them, it is taken
  * back to the committed schema and their history rows are deleted (one transaction, verified), so that the next
- * {@code migrate} applies the one new migration exactly as staging and production will.
+ * {@code migrate} applies the one new migration exactly as staging and production will. The records' class files
+ * are deleted too, so that the next build compiles them (and runs the processor) although their sources did not
+ * change.
  *
  * <p>Only generated migrations (with a {@code -- dbsync:from} header) newer than every committed migration are
  * discarded; a hand-written one is never deleted, and discarding stops below it.
@@ -223,10 +228,30 @@ public final class Discard implements Command {
         Files.deleteIfExists(snapshotFile);
         Files.deleteIfExists(compiledSnapshot);
       }
+      forceRecompile(plan);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return new Result(plan, reverted);
+  }
+
+  /**
+   * Deletes the class files of the records of both snapshots. Their sources did not change, so without this an
+   * incremental build (Maven: "Nothing to compile") would not run javac, and the processor would not write the one
+   * migration from the restored snapshot to the records; a missing class file makes its source stale.
+   */
+  private static void forceRecompile(Plan plan) throws IOException {
+    Set<String> classNames = new TreeSet<>();
+    for (Schema schema : List.of(plan.kept(), plan.discarded())) {
+      schema.tables().stream().map(Table::className).filter(Objects::nonNull).forEach(classNames::add);
+    }
+    for (String binaryName : classNames) {
+      String path = binaryName.replace('.', '/');
+      Files.deleteIfExists(plan.layout().classOutput().resolve(path + ".class"));
+      if (path.contains("$")) { // a nested record: its source compiles to the outer class
+        Files.deleteIfExists(plan.layout().classOutput().resolve(path.substring(0, path.indexOf('$')) + ".class"));
+      }
+    }
   }
 
   /** The report a person reads: what was deleted and restored, what happened to the database, what to do next. */

@@ -47,8 +47,8 @@ public final class DiscardMessages {
           + " applied elsewhere: change the records and compile to write the next one.)";
 
   public static final String NEXT_STEP =
-      "Next: compile (mvn compile) to write one migration from the committed schema to the records, review it,"
-          + " then migrate (or sync).";
+      "Next: compile (mvn compile; the records' class files were removed, so it recompiles them) to write one"
+          + " migration from the committed schema to the records, review it, then migrate (or sync).";
 
   public static String report(Discard.Result result) {
     Discard.Plan plan = result.plan();
@@ -75,9 +75,11 @@ public final class DiscardMessages {
     }
     PushResult push = reverted.push().orElseThrow();
     List<String> statements = push.statements();
+    boolean one = reverted.versions().size() == 1;
     return "The development database had applied " + String.join(", ", reverted.versions().stream()
-        .map(v -> "V" + v).toList()) + ": their history rows are deleted and the database is back at the committed"
-        + " schema (" + count(statements.size(), "statement") + ")" + (statements.isEmpty() ? "" : ":") + "\n"
+        .map(v -> "V" + v).toList()) + ": " + (one ? "its history row is" : "their history rows are")
+        + " deleted and the database is back at the committed schema (" + count(statements.size(), "statement")
+        + ")" + (statements.isEmpty() ? "" : ":") + "\n"
         + statements.stream().map(s -> "  " + s + "\n").reduce("", String::concat);
   }
 
