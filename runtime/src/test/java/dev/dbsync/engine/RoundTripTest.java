@@ -47,8 +47,15 @@ class RoundTripTest {
 
     migrations.apply(recording(db.dataSource(), calls));
 
-    assertEquals(1, calls.stream().filter(c -> c.startsWith("commit")).count(), calls.toString());
-    assertTrue(calls.get(calls.size() - 1).startsWith("commit"), calls.toString());
+    // the migrations and their history rows commit once; after that only the session is put back as it came
+    int commit = calls.indexOf("commit");
+    assertTrue(commit > 0, calls.toString());
+    List<String> before = calls.subList(0, commit);
+    assertTrue(before.stream().anyMatch(c -> c.contains("CREATE TABLE")), calls.toString());
+    assertTrue(before.stream().anyMatch(c -> c.contains("INSERT INTO")), calls.toString());
+    List<String> after = calls.subList(commit + 1, calls.size());
+    assertTrue(after.stream().noneMatch(c -> c.contains("CREATE ") || c.contains("INSERT ")
+        || c.contains("ALTER ") || c.contains("DROP ")), calls.toString());
   }
 
   @Test
