@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.dbsync.annotations.Table;
 import dev.dbsync.processor.TableElement.ColumnElement;
 import dev.dbsync.schema.diff.DiffProblem;
+import dev.dbsync.schema.diff.Intent;
 import dev.dbsync.schema.diff.SchemaChange;
 import dev.dbsync.schema.diff.SchemaDiff;
 import dev.dbsync.schema.diff.SchemaDiffer;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +62,13 @@ public final class DbSyncProcessor extends AbstractProcessor {
   private final Set<String> tableTypes = new TreeSet<>();
   /** Records whose metamodel waits for a later round, by canonical name. */
   private final Set<String> deferredMetamodels = new TreeSet<>();
+  /**
+   * Records read without a problem for their metamodel in an earlier round, by canonical name: the last round reuses
+   * such a read when javac still hands out the same element, so that each record is read once. A read that found
+   * problems is done again by the last round, which reports them: diagnostics on an earlier round's annotation
+   * mirrors lose their position.
+   */
+  private final Map<String, TableElement> readForMetamodel = new HashMap<>();
   /** Binary names of every type compiled here, to tell a record not being compiled from a deleted one. */
   private final Set<String> compiledTypes = new HashSet<>();
   /** {@code dbsync.metamodel}, read once; empty when invalid (reported by the last round). */
@@ -136,10 +145,14 @@ public final class DbSyncProcessor extends AbstractProcessor {
       deferredMetamodels.add(type.getQualifiedName().toString());
       return;
     }
-    // problems are reported once, by the last round's complete read
-    Optional<TableElement> table = new TableReader(processingEnv.getElementUtils()).read(type, new Report.Builder());
+    // problems are reported once, by the last round
+    Report.Builder problems = new Report.Builder();
+    Optional<TableElement> table = new TableReader(processingEnv.getElementUtils()).read(type, problems);
     if (table.isEmpty()) {
       return;
+    }
+    if (problems.isEmpty()) {
+      readForMetamodel.put(type.getQualifiedName().toString(), table.get());
     }
     try {
       MetamodelWriter.write(table.get(), processingEnv.getFiler());
@@ -181,7 +194,10 @@ public final class DbSyncProcessor extends AbstractProcessor {
     List<TableElement> tables = new ArrayList<>();
     for (String name : tableTypes) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-      if (type != null) {
+      TableElement earlier = readForMetamodel.get(name);
+      if (type != null && earlier != null && earlier.record() == type) {
+        tables.add(earlier);
+      } else if (type != null) {
         reader.read(type, report).ifPresent(tables::add);
       }
     }
@@ -214,9 +230,13 @@ public final class DbSyncProcessor extends AbstractProcessor {
       ResourceFiles files, URI classOutput, SchemaAssembler.Assembly assembly, List<TableElement> tables,
       Report.Builder report) throws IOException {
     Optional<String> snapshotText = files.snapshotText();
+    // the common recompile: the records say what the snapshot says, so there is nothing to parse or diff
+    String compiledText = snapshotText.isPresent() && assembly.intent().equals(Intent.NONE)
+        ? SnapshotCodec.write(assembly.schema()) : null;
+    boolean unchanged = compiledText != null && compiledText.equals(snapshotText.get().replace("\r\n", "\n"));
     Schema snapshot;
     try {
-      snapshot = snapshotText.map(SnapshotCodec::read).orElse(Schema.EMPTY);
+      snapshot = unchanged ? assembly.schema() : snapshotText.map(SnapshotCodec::read).orElse(Schema.EMPTY);
     } catch (SnapshotFormatException e) {
       report.error(Messages.snapshotUnreadable(files.snapshotFile(), e.getMessage()), null, null);
       return;
@@ -237,8 +257,9 @@ public final class DbSyncProcessor extends AbstractProcessor {
           null);
       return;
     }
-    Schema current = withTablesNotCompiled(snapshot, assembly.schema(), files, report);
-    SchemaDiff diff = SchemaDiffer.diff(snapshot, current, assembly.intent());
+    Schema current = unchanged ? snapshot : withTablesNotCompiled(snapshot, assembly.schema(), files, report);
+    SchemaDiff diff = unchanged
+        ? new SchemaDiff(List.of(), List.of()) : SchemaDiffer.diff(snapshot, current, assembly.intent());
     // the differ words both refusals (ambiguity, NOT NULL without default) and destructive-change warnings
     for (DiffProblem problem : diff.problems()) {
       Kind kind = problem.severity() == DiffProblem.Severity.ERROR ? Kind.ERROR : Kind.WARNING;
@@ -250,8 +271,8 @@ public final class DbSyncProcessor extends AbstractProcessor {
       return;
     }
     lockSafety.lintPendingHandWritten(files, migrations);
-    String currentText = SnapshotCodec.write(current);
-    String currentHash = SchemaHash.of(current);
+    String currentText = unchanged ? compiledText : SnapshotCodec.write(current);
+    String currentHash = unchanged ? snapshotHash : SchemaHash.of(current);
     long version = migrations.stream().mapToLong(ResourceFiles.Migration::version).max().orElse(0) + 1;
     String fileName =
         diff.isEmpty() ? null : String.join(" and ", lockSafety.fileNames(version, snapshot, current, diff.changes()));
@@ -269,6 +290,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
       if (!report.hasErrors()) {
         // committed files, unchanged: the class output (and the jar) must hold every migration
         files.restoreClassOutput(migrations, processingEnv.getFiler());
+        files.writeIndex(false, processingEnv.getFiler());
       }
       return;
     }
@@ -282,6 +304,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
       files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
     }
     files.restoreClassOutput(migrations, processingEnv.getFiler());
+    files.writeIndex(true, processingEnv.getFiler());
   }
 
   /**

@@ -71,6 +71,10 @@ record Report(List<Item> items) {
       return this;
     }
 
+    boolean isEmpty() {
+      return items.isEmpty();
+    }
+
     boolean hasErrors() {
       return !build().isClean();
     }
