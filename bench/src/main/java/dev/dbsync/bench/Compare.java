@@ -25,6 +25,13 @@ public final class Compare {
 
   public static void main(String[] args) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    // Ebean and Liquibase log each migration through java.util.logging; Liquibase prints a summary per update
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+      handler.setLevel(java.util.logging.Level.WARNING);
+    }
+    System.setProperty("liquibase.showSummary", "OFF");
+    System.setProperty("liquibase.showSummaryOutput", "LOG");
     Path data = Path.of(args[1]);
     if (args[0].equals("generate")) {
       for (int i = 2; i < args.length; i++) {

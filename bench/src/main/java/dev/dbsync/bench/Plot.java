@@ -114,6 +114,9 @@ final class Plot {
   }
 
   private static int x(int n, double low, double high, int width) {
+    if (high <= low) {
+      return LEFT + width / 2; // one size only
+    }
     return LEFT + (int) Math.round((Math.log10(n) - low) / (high - low) * width);
   }
 
