@@ -15,13 +15,27 @@ import java.util.List;
  * @param backup the pg_dump file written before applying, or null (no backup directory, or nothing applied)
  * @param unmanaged objects found in the managed schemas that the compiled snapshot does not declare (another
  *     library's table, a hand-written migration's enum type): reported by the verification, never touched
+ * @param lockGroups empty when the pending migrations fit in one transaction; otherwise the transactions they
+ *     were committed in, in order, each with its history rows: PostgreSQL's lock table (sized by
+ *     {@code max_locks_per_transaction}) could not hold the locks of all of them at once
  */
 public record ApplyResult(
-    String schema, List<Migration> applied, String version, Duration duration, Path backup, List<String> unmanaged) {
+    String schema, List<Migration> applied, String version, Duration duration, Path backup, List<String> unmanaged,
+    List<Group> lockGroups) {
   public ApplyResult {
     applied = List.copyOf(applied);
     unmanaged = List.copyOf(unmanaged);
+    lockGroups = List.copyOf(lockGroups);
   }
+
+  /** A result of one transaction (or of the documented exceptions to it), without lock groups. */
+  public ApplyResult(
+      String schema, List<Migration> applied, String version, Duration duration, Path backup, List<String> unmanaged) {
+    this(schema, applied, version, duration, backup, unmanaged, List.of());
+  }
+
+  /** Migrations {@code first} to {@code last} ({@code migrations} of them), committed in one transaction. */
+  public record Group(String first, String last, int migrations) {}
 
   /**
    * One applied migration: {@code V1__create_profiles_posts.sql} is version 1, "create profiles posts".
@@ -49,7 +63,9 @@ public record ApplyResult(
             .map(m -> EngineMessages.appliedMigration(
                 m.version(), m.description(), m.duration().toMillis(), m.backups()))
             .toList(),
-        duration.toMillis());
+        duration.toMillis())
+        + (lockGroups.isEmpty() ? "" : EngineMessages.lockGroups(
+            lockGroups.stream().map(g -> EngineMessages.lockGroup(g.first(), g.last(), g.migrations())).toList()));
   }
 
   @Override

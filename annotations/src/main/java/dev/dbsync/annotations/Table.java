@@ -44,4 +44,10 @@ public @interface Table {
    * {@code @Table} record may carry it. Remove the entry once the migration is generated.
    */
   String[] droppedTables() default {};
+
+  /**
+   * Name of the primary key constraint (and its index); defaults to PostgreSQL's convention {@code <table>_pkey}.
+   * Changing it renames the constraint.
+   */
+  String primaryKeyName() default "";
 }

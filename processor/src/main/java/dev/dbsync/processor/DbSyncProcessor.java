@@ -295,6 +295,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
       return;
     }
     if (!diff.isEmpty()) {
+      ForeignKeyIndexes.warn(diff.changes(), current, tables, report);
       List<String> written =
           lockSafety.writeMigrations(files, version, snapshot, current, diff.changes(), processingEnv.getFiler());
       files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());

@@ -3,6 +3,7 @@ package dev.dbsync.processor;
 import dev.dbsync.schema.lint.LintFinding;
 import dev.dbsync.schema.lint.LintMessages;
 import dev.dbsync.schema.lint.RiskyStatements;
+import dev.dbsync.schema.model.ForeignKey;
 import dev.dbsync.schema.model.QualifiedName;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -65,6 +66,28 @@ public final class Messages {
   public static String indexUnknownColumn(QualifiedName table, String column, Collection<String> components) {
     return "[dbsync] @Index names column \"" + column + "\", which table " + table + " does not have: use a"
         + " component name or its SQL name, one of " + components;
+  }
+
+  public static String foreignKeyUnknownColumn(QualifiedName table, String column, Collection<String> components) {
+    return "[dbsync] @ForeignKey names column \"" + column + "\", which table " + table + " does not have: use a"
+        + " component name or its SQL name, one of " + components;
+  }
+
+  public static String foreignKeyArity(QualifiedName target, List<String> columns, List<String> referenced) {
+    return "[dbsync] @ForeignKey has " + columns.size() + " column(s) " + columns + " but references "
+        + referenced.size() + " column(s) " + referenced + " of table " + target
+        + ": give as many referencedColumns as columns, pairwise in order";
+  }
+
+  public static String referencedColumnsNotUnique(QualifiedName target, List<String> columns) {
+    return "[dbsync] columns " + columns + " of table " + target + " are neither its primary key nor a unique"
+        + " constraint or index, and PostgreSQL references only those: reference the primary key, or declare"
+        + " @Index(columns = {...}, unique = true) on exactly these columns in its record";
+  }
+
+  public static String duplicateConstraintName(QualifiedName table, String name, String place, String otherPlace) {
+    return "[dbsync] the name \"" + name + "\" is used twice in table " + table + ": by " + place + " and by "
+        + otherPlace + ". Constraint and index names must be unique in a table: rename one of them (name = \"...\")";
   }
 
   public static String invalidIdentifier(String what, String name, String problem, String fix) {
@@ -142,6 +165,14 @@ public final class Messages {
   public static String staleMigrationRemoved(String file, String classOutput) {
     return "[dbsync] removed " + file + " from " + classOutput + ": it is no longer in the resources, and the"
         + " application must not apply a migration that is not in version control";
+  }
+
+  /** A foreign key added without an index leading with its columns; {@code paste} is the annotation to add. */
+  public static String foreignKeyWithoutIndex(QualifiedName table, ForeignKey key, String paste) {
+    return "[dbsync] foreign key " + key.name() + " of " + table + " (" + String.join(", ", key.columns())
+        + ") has no index that starts with its columns, and PostgreSQL does not create one: every DELETE on "
+        + key.target() + " (and every update of its key) scans " + table + " for referencing rows. Add to the"
+        + " record: " + paste;
   }
 
   public static String chainStartsWrong(String file, String from, String expected) {

@@ -28,9 +28,11 @@ record TableElement(
     List<QualifiedName> formerNames,
     List<ColumnElement> columns,
     List<IndexElement> indexes,
-    List<CheckConstraint> checks,
+    List<CheckElement> checks,
     Set<QualifiedName> droppedTables,
-    Set<String> droppedColumns) {
+    Set<String> droppedColumns,
+    String primaryKeyName,
+    List<ForeignKeyElement> foreignKeys) {
 
   record ColumnElement(
       RecordComponentElement component,
@@ -54,6 +56,22 @@ record TableElement(
       ReferentialAction onDelete,
       ReferentialAction onUpdate,
       String name) {}
+
+  /**
+   * A record-level {@code @ForeignKey}: {@code columns} resolved to SQL names, {@code referencedColumns} as
+   * written (empty for the target's primary key), {@code name} as written (empty for the default).
+   */
+  record ForeignKeyElement(
+      AnnotationMirror annotation,
+      List<String> columns,
+      TypeMirror target,
+      List<String> referencedColumns,
+      ReferentialAction onDelete,
+      ReferentialAction onUpdate,
+      String name) {}
+
+  /** A {@code @Check}. */
+  record CheckElement(AnnotationMirror annotation, CheckConstraint check) {}
 
   /** An {@code @Index} with its columns already resolved to SQL names. */
   record IndexElement(

@@ -6,6 +6,7 @@ import dev.dbsync.annotations.Default;
 import dev.dbsync.annotations.DefaultNow;
 import dev.dbsync.annotations.DefaultRandom;
 import dev.dbsync.annotations.EnumValue;
+import dev.dbsync.annotations.ForeignKey;
 import dev.dbsync.annotations.Generated;
 import dev.dbsync.annotations.Id;
 import dev.dbsync.annotations.Identity;
@@ -13,8 +14,10 @@ import dev.dbsync.annotations.Index;
 import dev.dbsync.annotations.References;
 import dev.dbsync.annotations.Table;
 import dev.dbsync.annotations.Unique;
+import dev.dbsync.processor.TableElement.CheckElement;
 import dev.dbsync.processor.TableElement.ColumnElement;
 import dev.dbsync.processor.TableElement.EnumElement;
+import dev.dbsync.processor.TableElement.ForeignKeyElement;
 import dev.dbsync.processor.TableElement.IndexElement;
 import dev.dbsync.processor.TableElement.ReferenceElement;
 import dev.dbsync.schema.model.CheckConstraint;
@@ -42,6 +45,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.MirroredTypeException;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -110,16 +114,17 @@ final class TableReader {
     }
     checkConstants(columns, report);
     List<IndexElement> indexes = indexes(type, name, columns, report);
-    List<CheckConstraint> checks = new ArrayList<>();
-    Check[] declaredChecks = type.getAnnotationsByType(Check.class);
+    List<CheckElement> checks = new ArrayList<>();
+    Check[] checkAnnotations = type.getAnnotationsByType(Check.class);
     List<AnnotationMirror> checkMirrors = Annotations.repeated(type, Check.class, Check.List.class);
-    for (int i = 0; i < declaredChecks.length; i++) {
-      Check check = declaredChecks[i];
+    for (int i = 0; i < checkAnnotations.length; i++) {
+      Check check = checkAnnotations[i];
       AnnotationMirror checkMirror = i < checkMirrors.size() ? checkMirrors.get(i) : mirror;
       checkIdentifier("check constraint", check.name(), "Name it: @Check(name = \"...\")", type, checkMirror, report);
       checkFragment("@Check", "expression", check.value(), type, checkMirror, report);
-      checks.add(new CheckConstraint(check.name(), check.value()));
+      checks.add(new CheckElement(checkMirror, new CheckConstraint(check.name(), check.value())));
     }
+    String primaryKeyName = table.primaryKeyName().isEmpty() ? tableName + "_pkey" : table.primaryKeyName();
     return Optional.of(
         new TableElement(
             type,
@@ -133,7 +138,9 @@ final class TableReader {
             Arrays.stream(table.droppedTables())
                 .map(dropped -> qualified(dropped, schema))
                 .collect(Collectors.toCollection(LinkedHashSet::new)),
-            new LinkedHashSet<>(Arrays.asList(table.droppedColumns()))));
+            new LinkedHashSet<>(Arrays.asList(table.droppedColumns())),
+            primaryKeyName,
+            foreignKeys(type, name, columns, report)));
   }
 
   /** {@code "old"} is in the given schema, {@code "s.old"} in schema s. */
@@ -336,7 +343,8 @@ final class TableReader {
     Index[] indexes = type.getAnnotationsByType(Index.class);
     List<AnnotationMirror> mirrors = Annotations.repeated(type, Index.class, Index.List.class);
     TableElement partial =
-        new TableElement(type, "", null, table, List.of(), columns, List.of(), List.of(), Set.of(), Set.of());
+        new TableElement(
+            type, "", null, table, List.of(), columns, List.of(), List.of(), Set.of(), Set.of(), "", List.of());
     List<IndexElement> result = new ArrayList<>();
     for (int i = 0; i < indexes.length; i++) {
       Index index = indexes[i];
@@ -372,6 +380,45 @@ final class TableReader {
               index.where().isEmpty() ? null : index.where()));
     }
     return result;
+  }
+
+  private List<ForeignKeyElement> foreignKeys(
+      TypeElement type, QualifiedName table, List<ColumnElement> columns, Report.Builder report) {
+    ForeignKey[] keys = type.getAnnotationsByType(ForeignKey.class);
+    List<AnnotationMirror> mirrors = Annotations.repeated(type, ForeignKey.class, ForeignKey.List.class);
+    TableElement partial = new TableElement(
+        type, "", null, table, List.of(), columns, List.of(), List.of(), Set.of(), Set.of(), "", List.of());
+    List<ForeignKeyElement> result = new ArrayList<>();
+    for (int i = 0; i < keys.length; i++) {
+      ForeignKey key = keys[i];
+      AnnotationMirror mirror = i < mirrors.size() ? mirrors.get(i) : null;
+      List<String> sqlColumns = new ArrayList<>();
+      for (String column : key.columns()) {
+        Optional<ColumnElement> found = partial.column(column);
+        if (found.isPresent()) {
+          sqlColumns.add(found.get().column().name());
+        } else {
+          report.error(Messages.foreignKeyUnknownColumn(
+              table, column, columns.stream().map(ColumnElement::componentName).toList()), type, mirror);
+        }
+      }
+      if (sqlColumns.size() == key.columns().length) {
+        result.add(new ForeignKeyElement(mirror, sqlColumns, referencedRecord(key),
+            List.of(key.referencedColumns()), ReferentialAction.valueOf(key.onDelete().name()),
+            ReferentialAction.valueOf(key.onUpdate().name()), key.name()));
+      }
+    }
+    return result;
+  }
+
+  /** A Class value is only available as a mirror: the class may not be loadable in the compiler. */
+  private static TypeMirror referencedRecord(ForeignKey key) {
+    try {
+      key.references();
+      throw new IllegalStateException("javac hands out Class values only as mirrors");
+    } catch (MirroredTypeException e) {
+      return e.getTypeMirror();
+    }
   }
 
   /** The metamodel declares {@code TABLE} and one constant per component: none may coincide. */

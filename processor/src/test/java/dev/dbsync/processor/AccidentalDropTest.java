@@ -129,7 +129,7 @@ class AccidentalDropTest {
       arguments.addAll(List.of(options));
       JavaCompiler.CompilationTask task =
           javac.getTask(diagnostics, files, null, arguments, null, files.getJavaFileObjectsFromPaths(sources));
-      task.setProcessors(List.of(new DbSyncProcessor()));
+      task.setProcessors(List.of(Fixtures.processor()));
       com.google.common.truth.Truth.assertWithMessage(diagnostics.toString()).that(task.call()).isEqualTo(succeeds);
     }
     return diagnostics.toString();

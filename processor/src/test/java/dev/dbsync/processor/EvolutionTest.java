@@ -131,6 +131,9 @@ class EvolutionTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("[dbsync]").inFile(post).onLineContaining("String body");
     assertThat(migrations(resources)).hasSize(1);
+    // one mistake, one message: not also "added as NOT NULL without a default", nor a drop warning
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadWarningCount(0);
   }
 
   @Test

@@ -112,7 +112,7 @@ class LockSafeDdlTest {
     assertThat(migrations.get(2)).isEqualTo("db/migration/V3__validate_index_posts_concurrently.sql");
     String v2 = text(migrations.get(1));
     String v3 = text(migrations.get(2));
-    assertThat(v2).contains("ADD CONSTRAINT posts_title_not_null CHECK (title IS NOT NULL) NOT VALID;");
+    assertThat(v2).contains("ADD CONSTRAINT posts_title_not_null CHECK (title IS NOT NULL) NOT VALID,");
     assertThat(v2).contains("REFERENCES public.profiles (id) NOT VALID;");
     assertThat(v2).doesNotContain("CREATE INDEX");
     assertThat(v3).contains("\nALTER TABLE public.posts VALIDATE CONSTRAINT posts_title_not_null;\n");

@@ -1,7 +1,11 @@
 package dev.dbsync.bench;
 
+import dev.dbsync.runtime.engine.Verification;
 import dev.dbsync.runtime.introspect.Introspector;
+import dev.dbsync.schema.diff.Drift;
+import dev.dbsync.schema.model.CheckConstraint;
 import dev.dbsync.schema.model.Schema;
+import dev.dbsync.schema.model.Table;
 import dev.dbsync.testing.TestDatabase;
 import dev.dbsync.testing.TestDatabases;
 import java.sql.Connection;
@@ -13,7 +17,10 @@ import java.util.List;
 /**
  * Introspection time of a schema of N tables x 10 columns (primary key, defaults, a foreign key to the previous
  * table, an index), for N = 10, 100, 1000 or the N given as arguments. Prints the first read and the median of
- * warm reads on one open connection. Not a test: run it with {@code bench/introspect.sh}.
+ * warm reads on one open connection; then the median of a whole verification ({@link Verification#compare})
+ * against a snapshot spelled as PostgreSQL prints it (texts equal: no canonical forms asked), and against one
+ * whose every table has a check spelled otherwise ({@code "t7"."rank" > 0}: every table copied to temporary
+ * tables and read back, the worst case). Not a test: run it with {@code bench/introspect.sh}.
  */
 public final class IntrospectionBench {
   private static final int WARM_UP = 3;
@@ -25,7 +32,8 @@ public final class IntrospectionBench {
     int[] sizes =
         args.length == 0 ? new int[] {10, 100, 1000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     try (TestDatabase db = TestDatabases.create(); Connection connection = db.connect()) {
-      System.out.printf("%-8s %-8s %-12s %-12s%n", "tables", "columns", "first (ms)", "median (ms)");
+      System.out.printf("%-8s %-8s %-12s %-12s %-20s %-20s%n", "tables", "columns", "first (ms)", "median (ms)",
+          "verify, equal (ms)", "verify, all canonical (ms)");
       for (int tables : sizes) {
         createTables(connection, tables);
         double first = millis(() -> check(Introspector.read(connection, List.of("public")), tables));
@@ -36,13 +44,20 @@ public final class IntrospectionBench {
         for (int i = 0; i < MEASURED; i++) {
           runs[i] = millis(() -> check(Introspector.read(connection, List.of("public")), tables));
         }
-        Arrays.sort(runs);
-        System.out.printf("%-8d %-8d %-12.1f %-12.1f%n", tables, tables * 10, first, runs[MEASURED / 2]);
+        Schema stored = Introspector.read(connection, List.of("public"));
+        Schema respelled = new Schema(stored.enums(), stored.tables().stream()
+            .map(t -> new Table(t.name(), t.className(), t.columns(), t.primaryKey(), t.uniques(), t.foreignKeys(),
+                t.indexes(), t.checks().stream().map(c -> new CheckConstraint(c.name(),
+                    c.expression().replace("rank", "\"" + t.name().name() + "\".\"rank\""))).toList()))
+            .toList());
+        System.out.printf("%-8d %-8d %-12.1f %-12.1f %-20.1f %-20.1f%n", tables, tables * 10, first, median(runs),
+            median(() -> verify(connection, stored)), median(() -> verify(connection, respelled)));
       }
     }
   }
 
-  private static void createTables(Connection connection, int tables) throws SQLException {
+  /** N tables of 10 columns in a fresh public schema; the pull benchmark reads the same shape. */
+  public static void createTables(Connection connection, int tables) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
       StringBuilder ddl = new StringBuilder();
@@ -60,6 +75,29 @@ public final class IntrospectionBench {
         }
       }
     }
+  }
+
+  private static void verify(Connection connection, Schema snapshot) throws SQLException {
+    Drift drift = Verification.compare(connection, snapshot);
+    if (!drift.isEmpty()) {
+      throw new IllegalStateException("verification failed: " + drift.differences());
+    }
+  }
+
+  private static double median(Action action) throws SQLException {
+    for (int i = 0; i < WARM_UP; i++) {
+      action.run();
+    }
+    double[] runs = new double[MEASURED];
+    for (int i = 0; i < MEASURED; i++) {
+      runs[i] = millis(action);
+    }
+    return median(runs);
+  }
+
+  private static double median(double[] runs) {
+    Arrays.sort(runs);
+    return runs[runs.length / 2];
   }
 
   private static void check(Schema schema, int tables) {

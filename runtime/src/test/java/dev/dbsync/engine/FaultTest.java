@@ -110,6 +110,48 @@ class FaultTest {
   }
 
   @Test
+  void theLockTimeoutNamesTheSessionThatBlockedNotThoseQueuedBehindTheMigration(TestDatabase db) throws Exception {
+    Migrations migrations = Migrations.in(temp).add("V1__create_t.sql", "CREATE TABLE t (id int);");
+    migrations.apply(db.dataSource());
+    migrations.add("V2__add_t_c.sql", "ALTER TABLE t ADD COLUMN c int;");
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try (Connection holder = db.connect(); Connection innocent = db.connect()) {
+      holder.setAutoCommit(false);
+      holder.createStatement().execute("SELECT count(*) FROM t"); // a long read transaction
+      Future<MigrationException> apply = threads.submit(() -> assertThrows(MigrationException.class,
+          () -> migrations.configure().lockTimeout(Duration.ofSeconds(3)).apply(db.dataSource())));
+      waitFor(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+          + " AND wait_event_type = 'Lock' AND query = 'ALTER TABLE t ADD COLUMN c int'");
+      innocent.setAutoCommit(false);
+      Future<?> queued = threads.submit(() -> innocent.createStatement().execute("SELECT count(*) FROM t"));
+      waitFor(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+          + " AND wait_event_type = 'Lock' AND query = 'SELECT count(*) FROM t'");
+
+      MigrationException e = apply.get(30, TimeUnit.SECONDS);
+      queued.get(30, TimeUnit.SECONDS); // granted once the migration rolled back
+
+      int holderPid = holder.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+      int innocentPid = innocent.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+      assertTrue(e.getMessage().contains("on a table it changes:\n   t: AccessShareLock held by pid " + holderPid
+          + " (idle in transaction, application PostgreSQL JDBC Driver, last query: SELECT count(*) FROM t)\n"
+          + "-> Apply again"), e.getMessage());
+      assertTrue(!e.getMessage().contains("pid " + innocentPid), e.getMessage());
+      holder.rollback();
+      innocent.rollback();
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private static void waitFor(TestDatabase db, String countQuery) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!Catalog.query(db.dataSource(), countQuery).equals(List.of("1"))) {
+      assertTrue(System.nanoTime() < deadline, "never true: " + countQuery);
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
   void aStatementRunningLongerThanTheStatementTimeoutRollsBack(TestDatabase db) {
     Migrations migrations = Migrations.in(temp)
         .add("V1__create_t.sql", "CREATE TABLE t (id int);")

@@ -36,7 +36,8 @@ class SessionStateTest {
   }
 
   private static String session(HikariDataSource pool) throws SQLException {
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SESSION)) {
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(SESSION)) {
       rs.next();
       return rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getString(3) + " | " + rs.getString(4) + " | "
           + rs.getString(5);

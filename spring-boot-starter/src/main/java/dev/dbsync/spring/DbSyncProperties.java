@@ -59,6 +59,26 @@ public class DbSyncProperties {
   /** Password of the dedicated migration connection (with url). */
   private String password;
 
+  private final Health health = new Health();
+
+  /** The {@code dbsync} health indicator (with Actuator). */
+  public static class Health {
+    /** How long a drift check's answer is reused: probes in between run no query. */
+    private Duration checkInterval = Duration.ofMinutes(1);
+
+    public Duration getCheckInterval() {
+      return checkInterval;
+    }
+
+    public void setCheckInterval(Duration checkInterval) {
+      this.checkInterval = checkInterval;
+    }
+  }
+
+  public Health getHealth() {
+    return health;
+  }
+
   public boolean isEnabled() {
     return enabled;
   }

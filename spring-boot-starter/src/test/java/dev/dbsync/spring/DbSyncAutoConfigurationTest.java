@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbsync.DbSync;
 import dev.dbsync.MigrationException;
+import dev.dbsync.spring.actuate.DbSyncEndpointAutoConfiguration;
+import dev.dbsync.spring.actuate.DbSyncHealthAutoConfiguration;
+import dev.dbsync.spring.actuate.DbSyncEndpoint;
+import dev.dbsync.spring.actuate.DbSyncHealthIndicator;
 import dev.dbsync.testing.FreshDatabase;
 import dev.dbsync.testing.TestDatabase;
 import jakarta.annotation.PostConstruct;
@@ -20,6 +24,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -194,6 +199,26 @@ class DbSyncAutoConfigurationTest {
   }
 
   @Test
+  void aDedicatedUserAloneMigratesTheApplicationsDatabaseAsThatUser(TestDatabase db) throws SQLException {
+    String role = "dbsync_t_migrator_" + db.name().substring("dbsync_t_".length());
+    execute(db, "CREATE ROLE " + role + " LOGIN", "GRANT CREATE ON SCHEMA public TO " + role,
+        "GRANT CREATE ON DATABASE " + db.name() + " TO " + role);
+    try {
+      String urlWithoutUser = db.url().replaceFirst("([?&])user=[^&]*&?", "$1").replaceFirst("[?&]$", "");
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, DbSyncAutoConfiguration.class))
+          .withPropertyValues("spring.datasource.url=" + urlWithoutUser, "spring.datasource.username=postgres",
+              "dbsync.user=" + role)
+          .withBean(DbSyncBuilderCustomizer.class, () -> Cases.migrations("profiles"))
+          .run(context -> assertThat(context).hasNotFailed());
+      assertThat(column(db, "SELECT installed_by FROM flyway_schema_history")).containsExactly(role);
+      assertThat(column(db, "SELECT tableowner FROM pg_tables WHERE tablename = 'posts'")).containsExactly(role);
+    } finally {
+      execute(db, "REASSIGN OWNED BY " + role + " TO postgres", "DROP OWNED BY " + role, "DROP ROLE " + role);
+    }
+  }
+
+  @Test
   void flywaysAutoConfigurationOnTheSameDataSourceFailsStartupBeforeAnythingMigrates(TestDatabase db)
       throws SQLException {
     runner(db)
@@ -229,6 +254,29 @@ class DbSyncAutoConfigurationTest {
     assertThat(tables(other)).containsExactly("flyway_only", "flyway_schema_history");
   }
 
+  @Test
+  void actuatorBeansComeWithActuatorAndTheStarterWorksWithout(TestDatabase db) {
+    ApplicationContextRunner withActuatorConfiguration = new ApplicationContextRunner()
+        .withUserConfiguration(ImportedAsInAnApplication.class)
+        .withPropertyValues("spring.datasource.url=" + db.url(), "management.endpoints.web.exposure.include=dbsync")
+        .withBean(DbSyncBuilderCustomizer.class, () -> Cases.migrations("profiles"));
+    withActuatorConfiguration.run(context -> assertThat(context).hasNotFailed()
+        .hasSingleBean(DbSyncEndpoint.class).hasBean("dbsyncHealthIndicator"));
+    withActuatorConfiguration.withPropertyValues("management.health.dbsync.enabled=false")
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DbSyncHealthIndicator.class));
+    // Actuator is optional: an application without it gets the apply alone
+    withActuatorConfiguration
+        .withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate", "org.springframework.boot.health"))
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(DbSyncInitializer.class)
+            .doesNotHaveBean(DbSyncEndpoint.class).doesNotHaveBean(DbSyncHealthIndicator.class));
+  }
+
+  /** Imported the way @EnableAutoConfiguration imports: auto-configurations whose classes are missing are filtered. */
+  @org.springframework.boot.autoconfigure.ImportAutoConfiguration({
+      DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, DbSyncAutoConfiguration.class,
+      DbSyncEndpointAutoConfiguration.class, DbSyncHealthAutoConfiguration.class})
+  static class ImportedAsInAnApplication {}
+
   static Throwable rootCause(Throwable t) {
     Throwable cause = t;
     while (cause.getCause() != null) {
@@ -240,6 +288,14 @@ class DbSyncAutoConfigurationTest {
   static List<String> tables(TestDatabase db) throws SQLException {
     return column(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
         + "ORDER BY table_name");
+  }
+
+  static void execute(TestDatabase db, String... statements) throws SQLException {
+    try (Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
   }
 
   static List<String> column(TestDatabase db, String sql) throws SQLException {

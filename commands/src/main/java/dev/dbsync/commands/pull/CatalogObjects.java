@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The objects of the pulled schemas that the schema model has no place for — views, materialized views, foreign
@@ -81,7 +83,29 @@ final class CatalogObjects {
       ORDER BY kind, name, detail
       """;
 
+  /** Each domain as a column's type prints it (format_type, so qualified only off the search path), to its base type. */
+  private static final String DOMAINS =
+      """
+      SELECT format_type(t.oid, NULL), format_type(t.typbasetype, t.typtypmod)
+      FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+      WHERE t.typtype = 'd' AND n.nspname = ANY (?)
+      """;
+
   private CatalogObjects() {}
+
+  /** The base type of each domain of {@code schemas}: a column of domain {@code year} is an {@code Integer} in Java. */
+  static Map<String, String> domainBaseTypes(Connection connection, Collection<String> schemas) throws SQLException {
+    Map<String, String> domains = new HashMap<>();
+    try (PreparedStatement query = connection.prepareStatement(DOMAINS)) {
+      query.setArray(1, connection.createArrayOf("text", schemas.toArray()));
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          domains.put(row.getString(1), row.getString(2));
+        }
+      }
+    }
+    return domains;
+  }
 
   static List<PullReport.Unmanaged> read(Connection connection, Collection<String> schemas) throws SQLException {
     Array names = connection.createArrayOf("text", schemas.toArray());

@@ -41,13 +41,18 @@ final class ColumnTypes {
   /** The Java type of a component and the explicit SQL type it needs (null when the Java type implies it). */
   record JavaType(TypeName type, String explicitType) {}
 
-  /** For a built-in type in {@code format_type} spelling; nullable columns get boxed types. */
-  static JavaType of(String canonical, boolean nullable) {
+  /**
+   * For a built-in type in {@code format_type} spelling; nullable columns get boxed types. A domain takes the Java
+   * type of its base type ({@code domainBases}: domain spelling to base type) and keeps its own name as the SQL type.
+   */
+  static JavaType of(String canonical, boolean nullable, Map<String, String> domainBases) {
     TypeName implied = IMPLIED.get(canonical);
     if (implied != null) {
       return new JavaType(nullable ? implied.box() : implied, null);
     }
-    return new JavaType(javaType(canonical), explicitSpelling(canonical));
+    String base = domainBases.get(canonical);
+    TypeName type = base == null ? javaType(canonical) : javaType(base).box();
+    return new JavaType(type, explicitSpelling(canonical));
   }
 
   /** The closest Java type for a type the processor reads from {@code @Column(type = ...)}. */

@@ -124,6 +124,7 @@ public final class Pull {
     }
     Schema database;
     List<PullReport.Unmanaged> catalogObjects;
+    Map<String, String> domainBases;
     BaselineDump dump;
     long introspection;
     String databaseName;
@@ -136,22 +137,25 @@ public final class Pull {
       database = Introspector.read(connection, schemas, historyTable);
       introspection = (System.nanoTime() - readStart) / 1_000_000;
       catalogObjects = CatalogObjects.read(connection, schemas);
+      domainBases = CatalogObjects.domainBaseTypes(connection, schemas);
     } catch (SQLException e) {
       throw new PullException(PullMessages.databaseFailed(e.getMessage()), e);
     }
 
     PullPlan plan = PullPlan.of(database, packageName);
     Map<Path, String> files = new LinkedHashMap<>();
-    RecordWriter writer = new RecordWriter(packageName, plan);
+    RecordWriter writer = new RecordWriter(packageName, plan, domainBases);
     Path packageDir = sourceDir.resolve(packageName.replace('.', '/'));
     List<JavaFile> sources = new ArrayList<>();
     if (plan.records().stream().anyMatch(r -> r.table().columns().stream().anyMatch(c -> c.nullable()))) {
       sources.add(writer.nullable());
     }
     plan.enums().forEach(e -> sources.add(writer.enumType(e)));
-    plan.records().forEach(r -> sources.add(writer.record(r)));
-    for (JavaFile source : sources) {
-      files.put(packageDir.resolve(source.typeSpec().name() + ".java"), source.toString());
+    // each record is independent of the others: a thousand of them are rendered on every core
+    sources.addAll(plan.records().parallelStream().map(writer::record).toList());
+    List<String> texts = sources.parallelStream().map(JavaFile::toString).toList();
+    for (int i = 0; i < sources.size(); i++) {
+      files.put(packageDir.resolve(sources.get(i).typeSpec().name() + ".java"), texts.get(i));
     }
     Path snapshotFile = resourcesDir.resolve(SNAPSHOT);
     Path baselineFile = migrationDir.resolve(BASELINE);

@@ -67,7 +67,8 @@ public record PullReport(
     if (!unmanaged.isEmpty()) {
       lines.add("Unmanaged (kept in the baseline and in the database; migrate and push leave them alone):");
       int kindWidth = unmanaged.stream().mapToInt(u -> u.kind().length()).max().orElse(0);
-      int nameWidth = unmanaged.stream().mapToInt(u -> u.name().length()).max().orElse(0);
+      // a long function signature runs past the column rather than pushing every detail off the screen
+      int nameWidth = Math.min(40, unmanaged.stream().mapToInt(u -> u.name().length()).max().orElse(0));
       for (Unmanaged object : unmanaged) {
         lines.add(("  " + pad(object.kind(), kindWidth) + "  " + pad(object.name(), nameWidth) + "  "
             + object.detail()).stripTrailing());

@@ -53,9 +53,11 @@ final class RecordWriter {
   private final Map<QualifiedName, ClassName> recordClasses;
   private final Map<QualifiedName, ClassName> enumClasses;
   private final Map<QualifiedName, RecordPlan> records;
+  private final Map<String, String> domainBases;
 
-  RecordWriter(String packageName, PullPlan plan) {
+  RecordWriter(String packageName, PullPlan plan, Map<String, String> domainBases) {
     this.packageName = packageName;
+    this.domainBases = domainBases;
     this.records = plan.records().stream().collect(Collectors.toMap(r -> r.table().name(), r -> r));
     this.recordClasses =
         plan.records().stream()
@@ -170,7 +172,7 @@ final class RecordWriter {
     if (column.type() instanceof TypeRef.Enum e) {
       javaType = enumClasses.get(e.name());
     } else {
-      ColumnTypes.JavaType mapped = ColumnTypes.of(column.type().toString(), column.nullable());
+      ColumnTypes.JavaType mapped = ColumnTypes.of(column.type().toString(), column.nullable(), domainBases);
       javaType = mapped.type();
       explicitType = mapped.explicitType();
     }

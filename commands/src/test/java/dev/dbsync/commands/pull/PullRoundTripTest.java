@@ -1,9 +1,11 @@
 package dev.dbsync.commands.pull;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.dbsync.CheckReport;
 import dev.dbsync.commands.pull.PullReport.Unmanaged;
 import dev.dbsync.runtime.introspect.Introspector;
 import dev.dbsync.schema.model.QualifiedName;
@@ -72,6 +74,7 @@ class PullRoundTripTest {
       Golden.assertEquals("pull/Posts.java", project.read("com/example/db/Posts.java"));
       Golden.assertEquals("pull/Authors.java", project.read("com/example/db/Authors.java"));
       Golden.assertEquals("pull/PostStatus.java", project.read("com/example/db/PostStatus.java"));
+      Golden.assertEquals("pull/PublicRecord.java", project.read("com/example/db/PublicRecord.java"));
 
       Map<String, String> pulled = project.resourceFiles();
       Compilation compilation = project.compile();
@@ -99,10 +102,14 @@ class PullRoundTripTest {
       assertThat(snapshot.enums())
           .isEqualTo(introspected.enums().stream().filter(e -> !e.name().name().equals("unused_kind")).toList());
       assertThat(project.drift(database, SCHEMAS).differences()).isEmpty();
+      assertThat(project.baseline(database).baselined()).isTrue();
+      CheckReport check = project.check(database);
+      assertWithMessage("%s", check).that(check.inSync()).isTrue();
 
       project.migrate(empty);
       assertThat(PulledProject.catalog(empty, SCHEMAS)).isEqualTo(PulledProject.catalog(database, SCHEMAS));
       assertThat(project.drift(empty, SCHEMAS).differences()).isEmpty();
+      assertThat(project.check(empty).inSync()).isTrue();
 
       String authors = project.read("com/example/db/Authors.java");
       int end = authors.lastIndexOf(") {");

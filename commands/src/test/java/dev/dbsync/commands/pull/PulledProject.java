@@ -5,6 +5,8 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import dev.dbsync.BaselineResult;
+import dev.dbsync.CheckReport;
 import dev.dbsync.DbSync;
 import dev.dbsync.processor.DbSyncProcessor;
 import dev.dbsync.runtime.introspect.Introspector;
@@ -89,6 +91,20 @@ final class PulledProject {
   void migrate(TestDatabase database) throws IOException {
     try (URLClassLoader classLoader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)) {
       DbSync.configure().classLoader(classLoader).apply(database.dataSource());
+    }
+  }
+
+  /** {@code baseline}: records the project's migrations as applied in {@code database} without running them. */
+  BaselineResult baseline(TestDatabase database) throws IOException {
+    try (URLClassLoader classLoader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)) {
+      return DbSync.configure().classLoader(classLoader).baseline(database.dataSource());
+    }
+  }
+
+  /** {@code check}: the database against the project's snapshot and migrations. */
+  CheckReport check(TestDatabase database) throws IOException {
+    try (URLClassLoader classLoader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)) {
+      return DbSync.configure().classLoader(classLoader).check(database.dataSource());
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.dbsync.commands.pull;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import dev.dbsync.CheckReport;
 import dev.dbsync.commands.pull.PullReport.Unmanaged;
 import dev.dbsync.testing.TestDatabase;
 import dev.dbsync.testing.TestDatabases;
@@ -58,6 +60,9 @@ class RealWorldSchemasTest {
       assertThat(project.compile()).succeeded();
       assertThat(project.resourceFiles()).isEqualTo(pulled);
       assertThat(project.drift(database, "public").differences()).isEmpty();
+      assertThat(project.baseline(database).baselined()).isTrue();
+      CheckReport check = project.check(database);
+      assertWithMessage("%s", check).that(check.inSync()).isTrue();
       project.migrate(empty);
       assertThat(PulledProject.catalog(empty, "public")).isEqualTo(PulledProject.catalog(database, "public"));
       return report;

@@ -36,7 +36,7 @@ public final class Baseliner {
     }
     Schema snapshot = Verification.snapshot(location.classLoader())
         .orElseThrow(() -> new MigrationException(EngineMessages.baselineWithoutSnapshot()));
-    return withConnection(dataSource, connection -> {
+    return withConnection(dataSource, "baseline", connection -> {
       connection.setAutoCommit(false);
       MigrationLock.acquire(connection, settings, history);
       if (history.exists(connection)) {

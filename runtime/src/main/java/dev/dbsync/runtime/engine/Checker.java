@@ -42,12 +42,12 @@ public final class Checker {
   public CheckReport check(DataSource dataSource) {
     List<MigrationFile> files = location.migrations();
     Optional<Schema> snapshot = Verification.snapshot(location.classLoader());
-    return readOnly(dataSource, connection -> inspect(connection, files, snapshot));
+    return readOnly(dataSource, "check", connection -> inspect(connection, files, snapshot));
   }
 
   public StatusReport status(DataSource dataSource) {
     List<MigrationFile> files = location.migrations();
-    return readOnly(dataSource, connection -> {
+    return readOnly(dataSource, "status", connection -> {
       boolean present = history.exists(connection);
       List<HistoryTable.Installed> installed = present ? history.readInstalled(connection) : List.of();
       Map<Integer, HistoryTable.Installed> byRank = new LinkedHashMap<>();
@@ -86,14 +86,27 @@ public final class Checker {
       unmanaged = drift.unmanaged();
       Map<String, List<Difference>> byOwner = new LinkedHashMap<>();
       boolean migrated = states.currentVersion() != null;
+      Map<String, String> pendingTexts = new LinkedHashMap<>(); // script -> text, each file read once
+      if (!drift.mismatches().isEmpty()) {
+        states.pending().forEach(f -> pendingTexts.put(f.script(), f.text()));
+      }
       for (Drift.Mismatch m : drift.mismatches()) {
         byOwner.computeIfAbsent(m.owner(), o -> new ArrayList<>())
-            .add(recommend(m, states.pending(), migrated || empty));
+            .add(recommend(m, pendingTexts, migrated || empty));
       }
-      byOwner.forEach((owner, differences) -> schema.add(new CheckReport.TableDrift(owner, differences)));
+      byOwner.forEach((owner, differences) -> schema.add(new CheckReport.TableDrift(owner, whole(owner, differences))));
     }
     return new CheckReport(present, snapshot.isPresent(), empty, states.currentVersion(), pending, problems,
         schema, unmanaged);
+  }
+
+  /** A table that is not there at all is one difference, not one more per index and key it lacks. */
+  private static List<Difference> whole(String owner, List<Difference> differences) {
+    return differences.stream()
+        .filter(d -> d.object().equals("table " + owner) && d.found() == null)
+        .findFirst()
+        .map(List::of)
+        .orElse(differences);
   }
 
   /**
@@ -101,18 +114,18 @@ public final class Checker {
    * difference; otherwise, on a migrated (or empty) database the difference was made by hand, and on a database
    * with tables but no history nothing was ever migrated.
    */
-  private static Difference recommend(Drift.Mismatch m, List<MigrationFile> pending, boolean migrated) {
+  private static Difference recommend(Drift.Mismatch m, Map<String, String> pendingTexts, boolean migrated) {
     if (!migrated) {
       return new Difference(m.object(), m.expected(), m.found(), Recommendation.NOT_MIGRATED,
           EngineMessages.notMigrated());
     }
     String name = m.owner().substring(m.owner().lastIndexOf('.') + 1);
     Pattern mentioned = Pattern.compile("(?i)(^|[^\\w$])\"?" + Pattern.quote(name) + "\"?($|[^\\w$])");
-    return pending.stream()
-        .filter(f -> mentioned.matcher(f.text()).find())
+    return pendingTexts.entrySet().stream()
+        .filter(pending -> mentioned.matcher(pending.getValue()).find())
         .findFirst()
-        .map(f -> new Difference(m.object(), m.expected(), m.found(), Recommendation.RUN_MIGRATE,
-            EngineMessages.runMigrate(f.script())))
+        .map(pending -> new Difference(m.object(), m.expected(), m.found(), Recommendation.RUN_MIGRATE,
+            EngineMessages.runMigrate(pending.getKey())))
         .orElseGet(() -> new Difference(m.object(), m.expected(), m.found(), Recommendation.CHANGED_BY_HAND,
             EngineMessages.changedByHand()));
   }
@@ -140,8 +153,8 @@ public final class Checker {
     }
   }
 
-  private static <T> T readOnly(DataSource dataSource, Connections.Work<T> work) {
-    return withConnection(dataSource, connection -> {
+  private static <T> T readOnly(DataSource dataSource, String task, Connections.Work<T> work) {
+    return withConnection(dataSource, task, connection -> {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
         statement.execute("SET TRANSACTION READ ONLY");

@@ -29,6 +29,11 @@ final class Connections {
    * handling becomes a {@link MigrationException}.
    */
   static <T> T withConnection(DataSource dataSource, Work<T> work) {
+    return withConnection(dataSource, null, work);
+  }
+
+  /** As {@link #withConnection(DataSource, Work)}, for a task other than applying migrations ("check", ...). */
+  static <T> T withConnection(DataSource dataSource, String task, Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       try {
@@ -40,7 +45,8 @@ final class Connections {
         quietly(() -> connection.setAutoCommit(autoCommit));
       }
     } catch (SQLException e) {
-      throw new MigrationException(EngineMessages.failed(e), null, null, e.getSQLState(), e);
+      throw new MigrationException(
+          task == null ? EngineMessages.failed(e) : EngineMessages.failed(task, e), null, null, e.getSQLState(), e);
     }
   }
 

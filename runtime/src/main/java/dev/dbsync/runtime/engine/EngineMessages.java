@@ -28,7 +28,7 @@ public final class EngineMessages {
         + " transaction (it contains statements such as CREATE INDEX CONCURRENTLY), so its statements before this"
         + " one stay applied and no history row was written for it. Undo or complete them by hand (a failed"
         + " CREATE INDEX CONCURRENTLY leaves an INVALID index to drop), then apply again."
-        + (committed.isEmpty() ? "" : "\nCommitted before it by this apply: " + String.join(", ", committed) + ".");
+        + (committed.isEmpty() ? "" : "\nCommitted before it by this apply: " + listed(committed) + ".");
   }
 
   /** One session holding a lock the failed statement waited for. */
@@ -48,7 +48,7 @@ public final class EngineMessages {
     return committed.isEmpty()
         ? "Nothing was applied: the transaction was rolled back."
         : "Its transaction was rolled back; committed before it by this apply (they had to commit first): "
-            + String.join(", ", committed) + ".";
+            + listed(committed) + ".";
   }
 
   private static String hint(String sqlState, List<String> lockHolders) {
@@ -71,6 +71,11 @@ public final class EngineMessages {
         + "\nNothing was applied: the transaction was rolled back.";
   }
 
+  /** A failure of {@code task} ("check", "baseline", ...) that is not a migration's. */
+  public static String failed(String task, SQLException e) {
+    return "dbsync " + task + " failed: " + postgresMessage(e) + "\nNothing was changed.";
+  }
+
   private static String postgresMessage(SQLException e) {
     return e.getMessage() + " (SQLState " + e.getSQLState() + ")";
   }
@@ -89,6 +94,12 @@ public final class EngineMessages {
 
   public static String backupFailed(String detail) {
     return "The backup before migrating failed, so nothing was applied: " + detail;
+  }
+
+  public static String backupNeedsPassword() {
+    return "\n-> The server asks for a password and the DataSource dbsync was given does not tell it (it has no"
+        + " getPassword() and no password in its URL). Put it in ~/.pgpass of the user running the application, or in"
+        + " a file named by PGPASSFILE (host:port:database:user:password, mode 0600).";
   }
 
   public static String interrupted() {
@@ -220,7 +231,7 @@ public final class EngineMessages {
         + " compiled schema (db/dbsync/schema.json):\n  - " + String.join("\n  - ", differences) + "\n"
         + switch (outcome) {
           case ROLLED_BACK -> (committed.isEmpty() ? "Everything was rolled back."
-              : "Everything else was rolled back; committed before it by this apply: " + String.join(", ", committed)
+              : "Everything else was rolled back; committed before it by this apply: " + listed(committed)
                   + ".") + fix
               + " To only log such differences in development, set DBSYNC_FAIL_ON_DRIFT=false.";
           case LOGGED -> "The migrations were committed anyway (DBSYNC_FAIL_ON_DRIFT=false).";
@@ -363,14 +374,35 @@ public final class EngineMessages {
         + "); nothing to apply.";
   }
 
+  /** The first {@value #MIGRATIONS_LISTED} and how many more: a first deployment may apply hundreds. */
+  private static String listed(List<String> items) {
+    int n = items.size();
+    return n <= MIGRATIONS_LISTED ? String.join(", ", items)
+        : String.join(", ", items.subList(0, MIGRATIONS_LISTED)) + " and " + (n - MIGRATIONS_LISTED) + " more";
+  }
+
   /** Lists at most {@value #MIGRATIONS_LISTED} migrations: a first deployment may apply hundreds. */
   public static String applied(String schema, Path backup, List<String> migrations, long millis) {
     int n = migrations.size();
-    String listed = n <= MIGRATIONS_LISTED
-        ? String.join(", ", migrations)
-        : String.join(", ", migrations.subList(0, MIGRATIONS_LISTED)) + " and " + (n - MIGRATIONS_LISTED) + " more";
     return "Applied " + n + (n == 1 ? " migration" : " migrations") + " to " + schema + " in " + millis + " ms: "
-        + listed + (backup == null ? "" : "; backup before: " + backup);
+        + listed(migrations) + (backup == null ? "" : "; backup before: " + backup);
+  }
+
+  public static String lockGroup(String first, String last, int migrations) {
+    return first.equals(last) ? "V" + first : "V" + first + "-V" + last + " (" + migrations + ")";
+  }
+
+  public static String lockGroups(List<String> groups) {
+    return "; committed in " + groups.size() + " transactions, each with its history rows, because PostgreSQL's"
+        + " lock table (max_locks_per_transaction) cannot hold all of them at once: " + String.join(", ", groups);
+  }
+
+  /** Logged when the pending set is split. */
+  public static String lockTableSplit(String failedAt, int fitted, int groupSize) {
+    return "PostgreSQL's lock table ran out (out of shared memory, max_locks_per_transaction) at " + failedAt
+        + " after " + fitted + " migrations in one transaction; everything was rolled back, and the pending"
+        + " migrations are now applied in transactions of at most " + groupSize + " migrations, each committed with"
+        + " its history rows. To apply them in one transaction, raise max_locks_per_transaction on the server.";
   }
 
   public static String appliedMigration(String version, String description, long millis, List<String> backups) {

@@ -43,6 +43,8 @@ public final class Migrator {
   private static final System.Logger LOG = System.getLogger(DbSync.class.getName());
   private static final String UNDEFINED_TABLE = "42P01";
   private static final String UNDEFINED_OBJECT = "42704";
+  /** SQLSTATE of a full lock table: {@code out of shared memory}, hint {@code max_locks_per_transaction}. */
+  private static final String OUT_OF_SHARED_MEMORY = "53200";
   private static final long MAX_LOCK_POLL_MILLIS = 1000;
 
   private final Settings settings;
@@ -58,11 +60,12 @@ public final class Migrator {
   public ApplyResult apply(DataSource dataSource) {
     long start = System.nanoTime();
     List<MigrationFile> files = location.migrations();
-    return withConnection(dataSource, connection -> new Run(connection, files, start).apply());
+    return withConnection(dataSource, connection -> new Run(dataSource, connection, files, start).apply());
   }
 
   /** One call of {@link #apply}: its connection and what it has committed so far. */
   private final class Run {
+    private final DataSource dataSource;
     private final Connection connection;
     private final List<MigrationFile> files;
     private final long start;
@@ -71,8 +74,13 @@ public final class Migrator {
     private List<String> unmanaged = List.of();
     /** Enum values added ahead of the transaction by this apply: committed, whatever happens next. */
     private final List<String> keptEnumValues = new ArrayList<>();
+    private LockWatch watch;
+    /** Once the lock table ran out: the most migrations one transaction takes; 0 while it has not. */
+    private int lockGroupLimit;
+    private final List<ApplyResult.Group> lockGroups = new ArrayList<>();
 
-    Run(Connection connection, List<MigrationFile> files, long start) {
+    Run(DataSource dataSource, Connection connection, List<MigrationFile> files, long start) {
+      this.dataSource = dataSource;
       this.connection = connection;
       this.files = files;
       this.start = start;
@@ -92,6 +100,7 @@ public final class Migrator {
         requireAllowed(prepare(committed.pending())); // refuse before waiting for anyone's lock
       }
       SessionState session = SessionState.capture(connection);
+      watch = new LockWatch(dataSource, session.backendPid(), settings.lockTimeout());
       try {
         SessionState.detectLostClient(connection);
         if (!connection.getAutoCommit()) {
@@ -99,6 +108,7 @@ public final class Migrator {
         }
         return applyPending();
       } finally {
+        watch.close();
         rollbackQuietly(connection); // a failure's aborted transaction, before the session is put back
         quietly(() -> session.restore(connection));
       }
@@ -128,8 +138,8 @@ public final class Migrator {
           }
           if (settings.backupDirectory() != null && backup == null) {
             // under the migration lock, so instances starting together take one backup, not one each
-            backup = Backup.dump(connection, settings.backupDirectory(), pending.get(0).file().version(),
-                settings.backupRetention());
+            backup = Backup.dump(connection, Backup.password(dataSource), settings.backupDirectory(),
+                pending.get(0).file().version(), settings.backupRetention());
           }
           int group = firstGroupSize(pending, additionsToNewTypes);
           if (group == 0) {
@@ -140,11 +150,23 @@ public final class Migrator {
               connection.commit();
             }
           } else {
-            run(plan, pending.subList(0, group));
+            if (lockGroupLimit > 0) {
+              group = Math.min(group, lockGroupLimit);
+            }
+            try {
+              run(plan, pending.subList(0, group));
+            } catch (MigrationException e) {
+              lockGroupLimit = smallerGroupAfter(e, pending.subList(0, group));
+              continue; // rolled back, lock released: take it again and apply in smaller groups
+            }
             if (group == pending.size()) {
               verify(pending.get(group - 1), false);
             }
             connection.commit();
+            if (lockGroupLimit > 0) {
+              lockGroups.add(new ApplyResult.Group(pending.get(0).file().version().text(),
+                  pending.get(group - 1).file().version().text(), group));
+            }
           }
           if (group == pending.size()) {
             ApplyResult result = result(pending.get(group - 1).file().version().text());
@@ -162,6 +184,24 @@ public final class Migrator {
         sleep(Math.min(pollMillis, remainingMillis));
         pollMillis = Math.min(pollMillis * 2, MAX_LOCK_POLL_MILLIS);
       }
+    }
+
+    /**
+     * After a group failed: when the lock table ran out, the size of the groups to apply from now on (nine
+     * tenths of the migrations that fitted, since other sessions share the lock table), logged; otherwise, or
+     * when not even one migration fitted, the failure stands.
+     */
+    private int smallerGroupAfter(MigrationException e, List<PreparedMigration> group) {
+      int fitted = 0;
+      while (fitted < group.size() && !group.get(fitted).file().script().equals(e.script())) {
+        fitted++;
+      }
+      if (!OUT_OF_SHARED_MEMORY.equals(e.sqlState()) || fitted == 0 || fitted == group.size()) {
+        throw e;
+      }
+      int limit = Math.max(1, fitted * 9 / 10);
+      LOG.log(System.Logger.Level.WARNING, EngineMessages.lockTableSplit(e.script(), fitted, limit));
+      return limit;
     }
 
     /**
@@ -231,7 +271,7 @@ public final class Migrator {
           List<String> backups = backUpTables(p, requireAllowedTypeChanges(p));
           for (String sql : p.statements()) {
             try {
-              statement.execute(sql);
+              watch.during(() -> statement.execute(sql));
             } catch (SQLException e) {
               throw statementFailed(p, sql, e);
             }
@@ -268,7 +308,7 @@ public final class Migrator {
           List<String> backups = backUpTables(p, requireAllowedTypeChanges(p));
           for (String sql : p.statements()) {
             try {
-              statement.execute(sql);
+              watch.during(() -> statement.execute(sql));
             } catch (SQLException e) {
               throw new MigrationException(EngineMessages.nonTransactionalFailed(p.file().script(), sql, e,
                   lockHolders(sql, e), committedLabels()), p.file().script(), sql, e.getSQLState(), e);
@@ -331,40 +371,9 @@ public final class Migrator {
           p.file().script(), sql, e.getSQLState(), e);
     }
 
-    /**
-     * After a lock timeout: the other sessions that hold a lock on a table the statement names (a table whose
-     * name occurs in the statement's text), described for the message; empty for any other failure.
-     */
+    /** After a lock timeout: the sessions that blocked the statement while it waited, described for the message. */
     private List<String> lockHolders(String sql, SQLException e) {
-      if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-        return List.of();
-      }
-      List<String> holders = new ArrayList<>();
-      quietly(() -> {
-        try (PreparedStatement query = connection.prepareStatement("""
-            SELECT DISTINCT c.oid::regclass::text, l.mode, l.pid, coalesce(a.state, '?'),
-                   coalesce(a.application_name, ''), coalesce(left(a.query, 80), '')
-              FROM pg_locks l
-              JOIN pg_class c ON c.oid = l.relation
-              LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-             WHERE l.granted AND l.pid <> pg_backend_pid()
-               AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-               AND c.relnamespace <> 'pg_catalog'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
-               AND strpos(lower(?), lower(c.relname)) > 0
-             ORDER BY 1, 3""")) {
-          query.setString(1, sql);
-          try (ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-              holders.add(EngineMessages.lockHolder(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                  rs.getString(5), rs.getString(6)));
-            }
-          }
-        }
-        if (!connection.getAutoCommit()) {
-          connection.rollback();
-        }
-      });
-      return holders;
+      return LOCK_NOT_AVAILABLE.equals(e.getSQLState()) ? watch.blockers() : List.of();
     }
 
     /**
@@ -403,7 +412,7 @@ public final class Migrator {
     private ApplyResult result(String version) {
       return new ApplyResult(
           history.name().schema(), applied, version, Duration.ofNanos(System.nanoTime() - start), backup,
-          unmanaged);
+          unmanaged, lockGroups);
     }
   }
 

@@ -48,7 +48,7 @@ public final class Pusher {
     Schema snapshot = Verification.snapshot(classLoader)
         .orElseThrow(() -> new MigrationException(EngineMessages.pushWithoutSnapshot()))
         .withoutClassNames();
-    return Connections.withConnection(dataSource, connection -> {
+    return Connections.withConnection(dataSource, "push", connection -> {
       connection.setAutoCommit(false);
       return push(connection, snapshot, Optional.empty(), start);
     });
@@ -130,7 +130,9 @@ public final class Pusher {
       throws SQLException {
     Schema managed = managed(snapshot, revert);
     MigrationLock.acquire(connection, settings, history);
-    Schema declared = declaredPart(Verification.read(connection, managed, history.name()), managed);
+    Schema declared = declaredPart(
+        Verification.inDeclaredSpelling(connection, Verification.read(connection, managed, history.name()), managed),
+        managed);
     SchemaDiff diff = SchemaDiffer.diff(declared, snapshot, Intent.NONE);
     List<String> errors = diff.problems().stream()
         .filter(p -> p.severity() == DiffProblem.Severity.ERROR).map(DiffProblem::message).toList();

@@ -28,7 +28,7 @@ public final class Repairer {
   public RepairResult repair(DataSource dataSource) {
     long start = System.nanoTime();
     List<MigrationFile> files = location.migrations();
-    return withConnection(dataSource, connection -> {
+    return withConnection(dataSource, "repair", connection -> {
       connection.setAutoCommit(false);
       MigrationLock.acquire(connection, settings, history);
       List<RepairResult.Repaired> repaired = new ArrayList<>();

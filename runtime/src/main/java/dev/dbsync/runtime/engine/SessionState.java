@@ -36,12 +36,19 @@ final class SessionState {
   private final String[] values;
   private final String role;
   private final String authorization;
+  private final int backendPid;
 
-  private SessionState(String[] names, String[] values, String role, String authorization) {
+  private SessionState(String[] names, String[] values, String role, String authorization, int backendPid) {
     this.names = names;
     this.values = values;
     this.role = role;
     this.authorization = authorization;
+    this.backendPid = backendPid;
+  }
+
+  /** The process id of the migration connection's backend, read with the settings. */
+  int backendPid() {
+    return backendPid;
   }
 
   static SessionState capture(Connection connection) throws SQLException {
@@ -49,6 +56,7 @@ final class SessionState {
     List<String> values = new ArrayList<>();
     String role;
     String authorization;
+    int backendPid;
     try (Statement statement = connection.createStatement()) {
       try (ResultSet rs = statement.executeQuery(
           "SELECT name, setting FROM pg_settings WHERE context IN ('user', 'superuser')")) {
@@ -58,13 +66,15 @@ final class SessionState {
         }
       }
       try (ResultSet rs = statement.executeQuery(
-          "SELECT current_setting('role'), current_setting('session_authorization')")) {
+          "SELECT current_setting('role'), current_setting('session_authorization'), pg_backend_pid()")) {
         rs.next();
         role = rs.getString(1);
         authorization = rs.getString(2);
+        backendPid = rs.getInt(3);
       }
     }
-    return new SessionState(names.toArray(String[]::new), values.toArray(String[]::new), role, authorization);
+    return new SessionState(
+        names.toArray(String[]::new), values.toArray(String[]::new), role, authorization, backendPid);
   }
 
   /** Sets {@link #DETECT_LOST_CLIENT} for this session, where the server knows the settings. */

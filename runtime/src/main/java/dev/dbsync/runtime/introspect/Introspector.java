@@ -64,7 +64,7 @@ public final class Introspector {
       FROM pg_type t
       JOIN pg_namespace n ON n.oid = t.typnamespace
       JOIN pg_enum e ON e.enumtypid = t.oid
-      WHERE n.nspname = ANY (?)
+      WHERE %1$s
       ORDER BY n.nspname, t.typname, e.enumsortorder
       """;
 
@@ -79,7 +79,7 @@ public final class Introspector {
       LEFT JOIN pg_type t ON t.oid = a.atttypid
       LEFT JOIN pg_namespace tn ON tn.oid = t.typnamespace
       LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
-      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?) AND c.relname <> ?
+      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND %1$s AND %2$s
       ORDER BY n.nspname, c.relname, a.attnum
       """;
 
@@ -98,7 +98,7 @@ public final class Introspector {
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_class fc ON fc.oid = con.confrelid
       LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-      WHERE con.contype IN ('p', 'u', 'f', 'c') AND n.nspname = ANY (?)
+      WHERE con.contype IN ('p', 'u', 'f', 'c') AND %1$s
       """;
 
   /** indoption bit 0 is DESC, bit 1 NULLS FIRST (pg_index.h); DESC implies NULLS FIRST unless told otherwise. */
@@ -117,13 +117,39 @@ public final class Introspector {
       JOIN pg_am am ON am.oid = ic.relam
       JOIN pg_class c ON c.oid = i.indrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = ANY (?)
+      WHERE %1$s
         AND NOT EXISTS (SELECT 1 FROM pg_constraint con
                         WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
                           AND con.contype IN ('p', 'u', 'x'))
       """;
 
+  /** The schemas read, given as a text array parameter. */
+  private static final String IN_SCHEMAS = "n.nspname = ANY (?)";
+
+  /** The history table, given as a text parameter, is not read. */
+  private static final String NOT_HISTORY = "c.relname <> ?";
+
+  /** The session's temporary schema, where verification copies declared tables (see {@link CanonicalForms}). */
+  static final String IN_TEMPORARY_SCHEMA = "n.oid = pg_my_temp_schema()";
+
   private Introspector() {}
+
+  static String enumsQuery(String schemas) {
+    return ENUMS.formatted(schemas);
+  }
+
+  /** @param tables a condition on {@code c}, the table */
+  static String columnsQuery(String schemas, String tables) {
+    return COLUMNS.formatted(schemas, tables);
+  }
+
+  static String constraintsQuery(String schemas) {
+    return CONSTRAINTS.formatted(schemas);
+  }
+
+  static String indexesQuery(String schemas) {
+    return INDEXES.formatted(schemas);
+  }
 
   /** The tables and enum types of {@code schemas}, without the Flyway history table. */
   public static Schema read(Connection connection, Collection<String> schemas) throws SQLException {
@@ -167,16 +193,20 @@ public final class Introspector {
   }
 
   private static List<EnumType> readEnums(Connection connection, Array schemas) throws SQLException {
-    Map<QualifiedName, List<String>> labels = new LinkedHashMap<>();
-    try (PreparedStatement query = connection.prepareStatement(ENUMS)) {
+    try (PreparedStatement query = connection.prepareStatement(enumsQuery(IN_SCHEMAS))) {
       query.setArray(1, schemas);
-      try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          labels
-              .computeIfAbsent(QualifiedName.of(row.getString(1), row.getString(2)), k -> new ArrayList<>())
-              .add(row.getString(3));
-        }
+      try (ResultSet rows = query.executeQuery()) {
+        return enums(rows);
       }
+    }
+  }
+
+  static List<EnumType> enums(ResultSet row) throws SQLException {
+    Map<QualifiedName, List<String>> labels = new LinkedHashMap<>();
+    while (row.next()) {
+      labels
+          .computeIfAbsent(QualifiedName.of(row.getString(1), row.getString(2)), k -> new ArrayList<>())
+          .add(row.getString(3));
     }
     return labels.entrySet().stream().map(e -> new EnumType(e.getKey(), e.getValue())).toList();
   }
@@ -184,24 +214,28 @@ public final class Introspector {
   private static Map<Long, TableParts> readColumns(Connection connection, Array schemas, String historyTable)
       throws SQLException {
     Map<Long, TableParts> tables = new LinkedHashMap<>();
-    try (PreparedStatement query = connection.prepareStatement(COLUMNS)) {
+    try (PreparedStatement query = connection.prepareStatement(columnsQuery(IN_SCHEMAS, NOT_HISTORY))) {
       query.setArray(1, schemas);
       query.setString(2, historyTable);
-      try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          TableParts table = tables.get(row.getLong(1));
-          if (table == null) {
-            table = new TableParts(QualifiedName.of(row.getString(2), row.getString(3)));
-            tables.put(row.getLong(1), table);
-          }
-          String columnName = row.getString(4);
-          if (columnName != null) { // null: a table without columns
-            table.columns.add(column(row, columnName));
-          }
-        }
+      try (ResultSet rows = query.executeQuery()) {
+        columns(rows, tables);
       }
     }
     return tables;
+  }
+
+  static void columns(ResultSet row, Map<Long, TableParts> tables) throws SQLException {
+    while (row.next()) {
+      TableParts table = tables.get(row.getLong(1));
+      if (table == null) {
+        table = new TableParts(QualifiedName.of(row.getString(2), row.getString(3)));
+        tables.put(row.getLong(1), table);
+      }
+      String columnName = row.getString(4);
+      if (columnName != null) { // null: a table without columns
+        table.columns.add(column(row, columnName));
+      }
+    }
   }
 
   private static Column column(ResultSet row, String name) throws SQLException {
@@ -227,53 +261,61 @@ public final class Introspector {
 
   private static void readConstraints(Connection connection, Array schemas, Map<Long, TableParts> tables)
       throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(CONSTRAINTS)) {
+    try (PreparedStatement query = connection.prepareStatement(constraintsQuery(IN_SCHEMAS))) {
       query.setArray(1, schemas);
-      try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          TableParts table = tables.get(row.getLong(1));
-          if (table == null) {
-            continue; // a constraint of an excluded table
-          }
-          String name = row.getString(2);
-          List<String> columns = strings(row.getArray(4));
-          switch (row.getString(3)) {
-            case "p" -> table.primaryKey = new PrimaryKey(name, columns);
-            case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
-            case "f" ->
-                table.foreignKeys.add(
-                    new ForeignKey(
-                        name,
-                        columns,
-                        QualifiedName.of(row.getString(6), row.getString(7)),
-                        strings(row.getArray(5)),
-                        action(row.getString(8)),
-                        action(row.getString(9))));
-            default -> table.checks.add(new CheckConstraint(name, withoutOuterParentheses(row.getString(10))));
-          }
-        }
+      try (ResultSet rows = query.executeQuery()) {
+        constraints(rows, tables);
+      }
+    }
+  }
+
+  static void constraints(ResultSet row, Map<Long, TableParts> tables) throws SQLException {
+    while (row.next()) {
+      TableParts table = tables.get(row.getLong(1));
+      if (table == null) {
+        continue; // a constraint of an excluded table
+      }
+      String name = row.getString(2);
+      List<String> columns = strings(row.getArray(4));
+      switch (row.getString(3)) {
+        case "p" -> table.primaryKey = new PrimaryKey(name, columns);
+        case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
+        case "f" ->
+            table.foreignKeys.add(
+                new ForeignKey(
+                    name,
+                    columns,
+                    QualifiedName.of(row.getString(6), row.getString(7)),
+                    strings(row.getArray(5)),
+                    action(row.getString(8)),
+                    action(row.getString(9))));
+        default -> table.checks.add(new CheckConstraint(name, withoutOuterParentheses(row.getString(10))));
       }
     }
   }
 
   private static void readIndexes(Connection connection, Array schemas, Map<Long, TableParts> tables)
       throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(INDEXES)) {
+    try (PreparedStatement query = connection.prepareStatement(indexesQuery(IN_SCHEMAS))) {
       query.setArray(1, schemas);
-      try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          TableParts table = tables.get(row.getLong(1));
-          if (table != null) {
-            String predicate = row.getString(5);
-            table.indexes.add(
-                new Index(
-                    row.getString(2),
-                    strings(row.getArray(6)),
-                    row.getBoolean(4),
-                    row.getString(3),
-                    predicate == null ? null : withoutOuterParentheses(predicate)));
-          }
-        }
+      try (ResultSet rows = query.executeQuery()) {
+        indexes(rows, tables);
+      }
+    }
+  }
+
+  static void indexes(ResultSet row, Map<Long, TableParts> tables) throws SQLException {
+    while (row.next()) {
+      TableParts table = tables.get(row.getLong(1));
+      if (table != null) {
+        String predicate = row.getString(5);
+        table.indexes.add(
+            new Index(
+                row.getString(2),
+                strings(row.getArray(6)),
+                row.getBoolean(4),
+                row.getString(3),
+                predicate == null ? null : withoutOuterParentheses(predicate)));
       }
     }
   }
@@ -322,7 +364,7 @@ public final class Introspector {
   }
 
   /** A table while its rows are being collected. */
-  private static final class TableParts {
+  static final class TableParts {
     final QualifiedName name;
     final List<Column> columns = new ArrayList<>();
     final List<UniqueConstraint> uniques = new ArrayList<>();

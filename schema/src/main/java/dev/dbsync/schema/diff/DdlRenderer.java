@@ -49,6 +49,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -149,7 +151,52 @@ public final class DdlRenderer {
         afterCommitChanges.add(change);
       }
     }
-    return new Statements(inTransaction, afterCommit, afterCommitChanges);
+    return new Statements(oneAlterPerTable(inTransaction), afterCommit, afterCommitChanges);
+  }
+
+  /** {@code ALTER TABLE <table> <action>}, the form {@link #alterTable} writes. */
+  private static final Pattern ALTER_TABLE =
+      Pattern.compile("(?s)^ALTER TABLE ((?:\"(?:[^\"]|\"\")*\"|[^\\s\".]+)\\.(?:\"(?:[^\"]|\"\")*\"|[^\\s\".]+)) (.*)$");
+
+  /**
+   * Consecutive {@code ALTER TABLE} statements of one table as one statement with several actions: PostgreSQL
+   * then scans or rewrites the table once, not once per column (several type changes are one rewrite), and
+   * takes its lock once. It orders the actions of one statement itself (drops, type changes, additions,
+   * constraints), the order this renderer writes them in. RENAME and SET SCHEMA cannot be combined. Not for
+   * the statements after a lock-safe commit: there each must take only its own, weaker lock.
+   */
+  private static List<String> oneAlterPerTable(List<String> statements) {
+    List<String> merged = new ArrayList<>();
+    String table = null;
+    List<String> actions = new ArrayList<>();
+    for (String statement : statements) {
+      Matcher alter = ALTER_TABLE.matcher(statement);
+      boolean combinable = alter.matches() && !alter.group(2).startsWith("RENAME ")
+          && !alter.group(2).startsWith("SET SCHEMA ");
+      if (combinable && alter.group(1).equals(table)) {
+        actions.add(alter.group(2));
+        continue;
+      }
+      flush(merged, table, actions);
+      if (combinable) {
+        table = alter.group(1);
+        actions.add(alter.group(2));
+      } else {
+        table = null;
+        merged.add(statement);
+      }
+    }
+    flush(merged, table, actions);
+    return merged;
+  }
+
+  private static void flush(List<String> merged, String table, List<String> actions) {
+    if (actions.size() == 1) {
+      merged.add("ALTER TABLE " + table + " " + actions.get(0));
+    } else if (actions.size() > 1) {
+      merged.add("ALTER TABLE " + table + "\n  " + String.join(",\n  ", actions));
+    }
+    actions.clear();
   }
 
   /** The lock-safe forms of the changes that scan or index a table that existed before the migration. */
@@ -500,6 +547,26 @@ public final class DdlRenderer {
         + (index.method().equals(Index.DEFAULT_METHOD) ? "" : " USING " + index.method())
         + " " + columnList(index.columns())
         + (index.where() == null ? "" : " WHERE " + index.where());
+  }
+
+  /**
+   * Statements creating a temporary table of {@code table}'s name that carries its expressions: column types,
+   * defaults and generation expressions, checks, and its indexes under {@code indexNames} (index names are per
+   * schema, and one temporary schema holds the copies of tables from several). PostgreSQL stores what they
+   * create in its canonical form, which verification reads back; keys, identities and foreign keys hold no
+   * expression and are left out.
+   */
+  public static List<String> temporaryCopy(Table table, List<String> indexNames) {
+    QualifiedName name = QualifiedName.of("pg_temp", table.name().name());
+    List<Column> columns = table.columns().stream().map(c -> c.withIdentity(Identity.NONE)).toList();
+    List<String> statements = new ArrayList<>();
+    statements.add(createTable(new Table(name, null, columns, null, List.of(), List.of(), List.of(), table.checks())));
+    for (int i = 0; i < table.indexes().size(); i++) {
+      Index index = table.indexes().get(i);
+      statements.add(createIndex(name,
+          new Index(indexNames.get(i), index.columns(), index.unique(), index.method(), index.where()), false));
+    }
+    return statements;
   }
 
   /** A type as SQL: built-ins in their canonical spelling, enum types quoted and schema-qualified. */

@@ -18,8 +18,10 @@ import dev.dbsync.schema.sql.SqlDefaults;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -77,60 +79,123 @@ public record Drift(List<Mismatch> mismatches, List<String> unmanaged) {
     return mismatches.isEmpty();
   }
 
+  /** The drift as declared and stored texts show it: equal texts, or texts equal but for casts and parentheses. */
   public static Drift between(Schema expected, Schema found) {
+    return between(expected, found, Schema.EMPTY);
+  }
+
+  /**
+   * The drift with expressions compared in PostgreSQL's own canonical form: {@code canonical} holds declared
+   * tables as the server stored them (see {@code Verification} in the runtime), and a stored expression equal to
+   * the canonical form of the declared one counts as the declared one. Tables {@code canonical} lacks are
+   * compared as {@link #between(Schema, Schema)} compares them.
+   */
+  public static Drift between(Schema expected, Schema found, Schema canonical) {
     Schema declared = expected.withoutClassNames();
-    List<Table> managedTables = new ArrayList<>();
-    List<EnumType> managedEnums = new ArrayList<>();
     List<String> unmanaged = new ArrayList<>();
-    for (Table table : found.tables()) {
-      if (declared.table(table.name()).isPresent()) {
-        managedTables.add(table.withoutClassName());
-      } else {
-        unmanaged.add("table " + table.name());
-      }
-    }
-    for (EnumType type : found.enums()) {
-      if (declared.enumType(type.name()).isPresent()) {
-        managedEnums.add(type);
-      } else {
-        unmanaged.add("enum type " + type.name());
-      }
-    }
-    Schema managed = new Schema(managedEnums, managedTables.stream().map(t -> inDeclaredSpelling(t, declared)).toList());
+    found.tables().stream().filter(t -> declared.table(t.name()).isEmpty())
+        .forEach(t -> unmanaged.add("table " + t.name()));
+    found.enums().stream().filter(e -> declared.enumType(e.name()).isEmpty())
+        .forEach(e -> unmanaged.add("enum type " + e.name()));
+    Schema managed = managed(declared, found, canonical);
     List<SchemaChange> changes = SchemaDiffer.diff(managed, declared, Intent.NONE).changes();
     return new Drift(describe(changes, declared, managed), unmanaged);
   }
 
   /**
-   * PostgreSQL stores checks, index predicates and generation expressions re-printed: implicit casts made explicit
-   * ({@code qty::numeric}), parentheses added by precedence. Where the stored expression differs from the declared
-   * one only in such casts and parentheses it is taken as the declared one, so verification never fails a correct
-   * migration over a spelling. (The compile-time diff compares declared texts and stays exact.)
+   * The tables of {@code found} that {@code expected} declares, each expression that means what the declared one
+   * means written as declared: then the differ, comparing texts, sees only real differences. An expression means
+   * the same when it equals the declared one but for casts and parentheses, or when it equals the declared
+   * one's form in {@code canonical} (the server's).
    */
-  private static Table inDeclaredSpelling(Table found, Schema declared) {
-    Table expected = declared.table(found.name()).orElseThrow();
+  public static Schema inDeclaredSpelling(Schema found, Schema expected, Schema canonical) {
+    return managed(expected.withoutClassNames(), found, canonical);
+  }
+
+  /**
+   * The managed tables that still differ from their declaration when compared as texts (with the cheap
+   * cast-and-parenthesis rule): the only ones whose canonical forms are worth asking the server for.
+   */
+  public static Set<QualifiedName> tablesDiffering(Schema expected, Schema found) {
+    Schema declared = expected.withoutClassNames();
+    Set<QualifiedName> tables = new TreeSet<>();
+    for (SchemaChange change : SchemaDiffer.diff(managed(declared, found, Schema.EMPTY), declared, Intent.NONE)
+        .changes()) {
+      if (declared.table(change.table()).isPresent() && found.table(change.table()).isPresent()) {
+        tables.add(change.table());
+      }
+    }
+    return tables;
+  }
+
+  private static Schema managed(Schema declared, Schema found, Schema canonical) {
+    List<Table> tables = found.tables().stream()
+        .filter(t -> declared.table(t.name()).isPresent())
+        .map(t -> inDeclaredSpelling(t.withoutClassName(), declared.table(t.name()).orElseThrow(),
+            canonical.table(t.name()).orElse(null)))
+        .toList();
+    return new Schema(found.enums().stream().filter(e -> declared.enumType(e.name()).isPresent()).toList(), tables);
+  }
+
+  /**
+   * PostgreSQL stores checks, index predicates and definitions, generation expressions and defaults re-printed:
+   * casts made explicit ({@code 'Alex'::text}), columns unqualified, {@code !=} as {@code <>}, parentheses set by
+   * its own precedence, {@code WHERE true} left out. Where the stored expression is the canonical form of the
+   * declared one (or differs only in casts and parentheses) it is taken as the declared one, so verification never
+   * fails a correct migration over a spelling. (The compile-time diff compares declared texts and stays exact.)
+   *
+   * @param canonical the declared table as the server stored it, or null when not asked
+   */
+  private static Table inDeclaredSpelling(Table found, Table expected, Table canonical) {
     List<CheckConstraint> checks = found.checks().stream()
         .map(check -> expected.checks().stream()
-            .filter(e -> e.name().equals(check.name()) && sameModuloCasts(e.expression(), check.expression()))
+            .filter(e -> e.name().equals(check.name())
+                && (sameModuloCasts(e.expression(), check.expression())
+                    || canonical != null && canonical.checks().stream().anyMatch(
+                        c -> c.name().equals(e.name()) && c.expression().equals(check.expression()))))
             .findFirst().orElse(check))
         .toList();
     List<Index> indexes = found.indexes().stream()
         .map(index -> expected.indexes().stream()
-            .filter(e -> e.name().equals(index.name()) && e.where() != null && index.where() != null
-                && sameModuloCasts(e.where(), index.where()))
+            .filter(e -> e.name().equals(index.name()))
             .findFirst()
-            .map(e -> new Index(index.name(), index.columns(), index.unique(), index.method(), e.where()))
+            .map(e -> inDeclaredSpelling(index, e, canonical == null ? Optional.empty()
+                : canonical.indexes().stream().filter(c -> c.name().equals(e.name())).findFirst()))
             .orElse(index))
         .toList();
     List<Column> columns = found.columns().stream()
         .map(column -> expected.column(column.name())
-            .filter(e -> e.generated() != null && column.generated() != null
-                && sameModuloCasts(e.generated(), column.generated()))
-            .map(e -> column.withGenerated(e.generated()))
+            .map(e -> inDeclaredSpelling(column, e,
+                canonical == null ? Optional.empty() : canonical.column(column.name())))
             .orElse(column))
         .toList();
     return new Table(found.name(), found.className(), columns, found.primaryKey(), found.uniques(),
         found.foreignKeys(), indexes, checks);
+  }
+
+  private static Index inDeclaredSpelling(Index found, Index expected, Optional<Index> canonical) {
+    if (canonical.filter(c -> c.columns().equals(found.columns()) && Objects.equals(c.where(), found.where()))
+        .isPresent()) {
+      return new Index(found.name(), expected.columns(), found.unique(), found.method(), expected.where());
+    }
+    if (expected.where() != null && found.where() != null && sameModuloCasts(expected.where(), found.where())) {
+      return new Index(found.name(), found.columns(), found.unique(), found.method(), expected.where());
+    }
+    return found;
+  }
+
+  private static Column inDeclaredSpelling(Column found, Column expected, Optional<Column> canonical) {
+    Column result = found;
+    if (expected.generated() != null && found.generated() != null
+        && (sameModuloCasts(expected.generated(), found.generated())
+            || canonical.filter(c -> found.generated().equals(c.generated())).isPresent())) {
+      result = result.withGenerated(expected.generated());
+    }
+    if (expected.defaultValue() != null && found.defaultValue() != null
+        && canonical.filter(c -> found.defaultValue().equals(c.defaultValue())).isPresent()) {
+      result = result.withDefault(expected.defaultValue());
+    }
+    return result;
   }
 
   static boolean sameModuloCasts(String declared, String stored) {

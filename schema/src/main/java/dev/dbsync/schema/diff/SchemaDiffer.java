@@ -97,6 +97,15 @@ public final class SchemaDiffer {
 
   private record KeyRef(QualifiedName table, Set<String> columns) {}
 
+  /**
+   * Columns (new table name, column name) and tables (column null) an ambiguity error is about, the added and
+   * the vanished side: that error is the one message of the mistake, so no NOT NULL error for the added column
+   * and no destructive warning for the vanished one is added to it.
+   */
+  private final Set<ColumnRef> ambiguous = new HashSet<>();
+
+  private record ColumnRef(QualifiedName table, String column) {}
+
   private record EnumRecreatedPlan(EnumType from, EnumType to, List<EnumColumn> columns) {}
 
   private SchemaDiffer(Schema from, Schema to, Intent intent) {
@@ -129,7 +138,7 @@ public final class SchemaDiffer {
     }
     List<SchemaChange> ordered = DdlRenderer.ordered(changes);
     for (SchemaChange change : ordered) {
-      if (change.destructive()) {
+      if (change.destructive() && !partOfAmbiguity(change)) {
         problems.add(DiffProblem.warning(warningTable(change), warningColumn(change),
             DiffMessages.destructive(change.description())));
       }
@@ -197,6 +206,7 @@ public final class SchemaDiffer {
         if (similar) {
           problems.add(DiffProblem.error(added.name(), null,
               DiffMessages.ambiguousTable(added.name(), removed.name(), shared)));
+          ambiguous.add(new ColumnRef(removed.name(), null));
         }
       }
     }
@@ -374,6 +384,8 @@ public final class SchemaDiffer {
             && TypeConversion.compatible(removed.type(), added.type())) {
           problems.add(DiffProblem.error(table.name(), added.name(),
               DiffMessages.ambiguousColumn(table.name(), added.name(), removed.name())));
+          ambiguous.add(new ColumnRef(table.name(), added.name()));
+          ambiguous.add(new ColumnRef(former.name(), removed.name()));
         }
       }
     }
@@ -412,7 +424,7 @@ public final class SchemaDiffer {
             || column.defaultValue() != null
             || column.identity() != Identity.NONE
             || column.generated() != null;
-    if (!filled) {
+    if (!filled && !ambiguous.contains(new ColumnRef(table, column.name()))) {
       problems.add(DiffProblem.error(table, column.name(),
           DiffMessages.notNullWithoutDefault(table, column.name())));
     }
@@ -479,8 +491,12 @@ public final class SchemaDiffer {
             ? TypeConversion.usingExpression(
                 quote(column.name()), old.type(), DdlRenderer.type(column.type()))
             : null;
+    // no DROP DEFAULT / SET DEFAULT churn when the default stays what it is and stays valid for the new type
+    boolean defaultStays = TypeConversion.keepsDefault(old.type(), column.type())
+        && SqlDefaults.equivalent(old.defaultValue(), column.defaultValue(), column.type());
     changes.add(new ColumnTypeChanged(table, column.name(), old.type(), column.type(), using,
-        old.defaultValue(), column.defaultValue(), !conversion.lossless()));
+        defaultStays ? null : old.defaultValue(), defaultStays ? null : column.defaultValue(),
+        !conversion.lossless()));
     reshaped(table).add(column.name());
   }
 
@@ -655,6 +671,13 @@ public final class SchemaDiffer {
   }
 
   // ---- warnings
+
+  private boolean partOfAmbiguity(SchemaChange change) {
+    return change instanceof ColumnDropped dropped
+            && ambiguous.contains(new ColumnRef(dropped.table(), dropped.column().name()))
+        || change instanceof TableDropped droppedTable
+            && ambiguous.contains(new ColumnRef(droppedTable.table(), null));
+  }
 
   private QualifiedName warningTable(SchemaChange change) {
     return change instanceof ColumnDropped dropped

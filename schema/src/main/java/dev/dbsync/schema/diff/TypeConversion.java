@@ -96,6 +96,17 @@ record TypeConversion(boolean possible, boolean needsUsing, boolean lossless) {
     return first == second || isNumber(first) && isNumber(second);
   }
 
+  /**
+   * Whether a column's default survives the change from {@code from} to {@code to} as it is: a lossless widening
+   * of numbers ({@code integer} to {@code bigint}, to {@code numeric}, {@code real} to {@code double precision}),
+   * which PostgreSQL applies to the default expression by the same implicit cast as to the values.
+   */
+  static boolean keepsDefault(TypeRef from, TypeRef to) {
+    TypeConversion conversion = of(from, to);
+    return conversion.possible() && !conversion.needsUsing() && conversion.lossless()
+        && isNumber(family(from)) && isNumber(family(to));
+  }
+
   /** The {@code USING} expression converting {@code column} (already quoted) to {@code to} (SQL). */
   static String usingExpression(String column, TypeRef from, String to) {
     return family(from) == Family.ENUM ? column + "::text::" + to : column + "::" + to;

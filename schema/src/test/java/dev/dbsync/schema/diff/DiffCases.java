@@ -8,6 +8,7 @@ import static dev.dbsync.schema.diff.Models.schema;
 import static dev.dbsync.schema.diff.Models.table;
 
 import dev.dbsync.schema.model.Column;
+import dev.dbsync.schema.model.ForeignKey;
 import dev.dbsync.schema.model.Identity;
 import dev.dbsync.schema.model.Index;
 import dev.dbsync.schema.model.ReferentialAction;
@@ -34,6 +35,7 @@ public final class DiffCases {
     cases.addAll(identityAndGenerated());
     cases.addAll(combined());
     cases.addAll(dependants());
+    cases.addAll(compositeAndNamedKeys());
     return cases;
   }
 
@@ -182,8 +184,7 @@ public final class DiffCases {
             schema(table("posts").id().col("title", "text").nullableCol("body", "text")),
             schema(table("posts").id().col("title", "text").nullableCol("content", "text")),
             Intent.NONE.withDroppedColumn(name("posts"), "body"),
-            "ALTER TABLE public.posts DROP COLUMN body",
-            "ALTER TABLE public.posts ADD COLUMN content text"),
+            "ALTER TABLE public.posts\n  DROP COLUMN body,\n  ADD COLUMN content text"),
         of("rename column",
             schema(table("posts").id().col("body", "text")),
             schema(table("posts").id().col("content", "text")),
@@ -253,15 +254,11 @@ public final class DiffCases {
                     .check("posts_author_code_check", "author_code >= 0")
                     .index("posts_author_code_idx", "author_code")
                     .index(new Index("posts_id_idx", List.of("id"), false, "btree", "author_code > 0"))),
-            "ALTER TABLE public.posts DROP CONSTRAINT posts_author_code_fkey",
-            "ALTER TABLE public.posts DROP CONSTRAINT posts_author_code_check",
+            "ALTER TABLE public.posts\n  DROP CONSTRAINT posts_author_code_fkey,\n  DROP CONSTRAINT posts_author_code_check",
             "DROP INDEX public.posts_author_code_idx",
             "DROP INDEX public.posts_id_idx",
             "ALTER TABLE public.authors ALTER COLUMN code TYPE bigint",
-            "ALTER TABLE public.posts ALTER COLUMN author_code DROP DEFAULT",
-            "ALTER TABLE public.posts ALTER COLUMN author_code TYPE bigint",
-            "ALTER TABLE public.posts ALTER COLUMN author_code SET DEFAULT 0",
-            "ALTER TABLE public.posts ADD CONSTRAINT posts_author_code_check CHECK (author_code >= 0)",
+            "ALTER TABLE public.posts\n  ALTER COLUMN author_code TYPE bigint,\n  ADD CONSTRAINT posts_author_code_check CHECK (author_code >= 0)",
             "CREATE INDEX posts_author_code_idx ON public.posts (author_code)",
             "CREATE INDEX posts_id_idx ON public.posts (id) WHERE author_code > 0",
             "ALTER TABLE public.posts ADD CONSTRAINT posts_author_code_fkey FOREIGN KEY (author_code) REFERENCES public.authors (code)"));
@@ -273,6 +270,56 @@ public final class DiffCases {
         schema(table("t").id().nullableCol("v", fromType)),
         schema(table("t").id().nullableCol("v", toType)),
         statements);
+  }
+
+  private static Models.TableBuilder orders() {
+    return table("orders").col("tenant_id", "uuid").col("id", "bigint").col("number", "bigint")
+        .pk("orders_by_tenant", "tenant_id", "id")
+        .index(new Index("orders_number_tenant_id_key", List.of("number", "tenant_id"), true, "btree", null));
+  }
+
+  private static Models.TableBuilder orderLines() {
+    return table("order_lines").col("tenant_id", "uuid").col("order_id", "bigint").col("line", "integer")
+        .col("order_number", "bigint").pk("order_lines_pkey", "tenant_id", "order_id", "line");
+  }
+
+  /** Record-level {@code @ForeignKey} over several columns and {@code @Table(primaryKeyName)}. */
+  private static List<DiffCase> compositeAndNamedKeys() {
+    ForeignKey byOrder = new ForeignKey("order_lines_tenant_id_order_id_fkey", List.of("tenant_id", "order_id"),
+        name("orders"), List.of("tenant_id", "id"), ReferentialAction.CASCADE, ReferentialAction.NO_ACTION);
+    ForeignKey byNumber = new ForeignKey("lines_by_number", List.of("order_number", "tenant_id"), name("orders"),
+        List.of("number", "tenant_id"), ReferentialAction.NO_ACTION, ReferentialAction.CASCADE);
+    return List.of(
+        of("create tables with composite foreign keys to a named primary key and to a unique index",
+            Schema.EMPTY,
+            schema(orders(), orderLines().fk(byOrder).fk(byNumber)),
+            "CREATE TABLE public.orders (\n  tenant_id uuid NOT NULL,\n  id bigint NOT NULL,\n"
+                + "  number bigint NOT NULL,\n  CONSTRAINT orders_by_tenant PRIMARY KEY (tenant_id, id)\n)",
+            "CREATE TABLE public.order_lines (\n  tenant_id uuid NOT NULL,\n  order_id bigint NOT NULL,\n"
+                + "  line integer NOT NULL,\n  order_number bigint NOT NULL,\n"
+                + "  CONSTRAINT order_lines_pkey PRIMARY KEY (tenant_id, order_id, line)\n)",
+            "CREATE UNIQUE INDEX orders_number_tenant_id_key ON public.orders (number, tenant_id)",
+            "ALTER TABLE public.order_lines ADD CONSTRAINT lines_by_number FOREIGN KEY (order_number, tenant_id)"
+                + " REFERENCES public.orders (number, tenant_id) ON UPDATE CASCADE",
+            "ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_tenant_id_order_id_fkey FOREIGN KEY"
+                + " (tenant_id, order_id) REFERENCES public.orders (tenant_id, id) ON DELETE CASCADE"),
+        of("add a composite foreign key",
+            schema(orders(), orderLines()),
+            schema(orders(), orderLines().fk(byOrder)),
+            "ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_tenant_id_order_id_fkey FOREIGN KEY"
+                + " (tenant_id, order_id) REFERENCES public.orders (tenant_id, id) ON DELETE CASCADE"),
+        of("change the columns of a composite foreign key",
+            schema(orders(), orderLines().fk(byOrder)),
+            schema(orders(), orderLines().fk(new ForeignKey(byOrder.name(), List.of("order_number", "tenant_id"),
+                name("orders"), List.of("number", "tenant_id"), ReferentialAction.CASCADE,
+                ReferentialAction.NO_ACTION))),
+            "ALTER TABLE public.order_lines DROP CONSTRAINT order_lines_tenant_id_order_id_fkey",
+            "ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_tenant_id_order_id_fkey FOREIGN KEY"
+                + " (order_number, tenant_id) REFERENCES public.orders (number, tenant_id) ON DELETE CASCADE"),
+        of("rename a primary key a composite foreign key references",
+            schema(orders(), orderLines().fk(byOrder)),
+            schema(orders().pk("orders_pkey", "tenant_id", "id"), orderLines().fk(byOrder)),
+            "ALTER TABLE public.orders RENAME CONSTRAINT orders_by_tenant TO orders_pkey"));
   }
 
   private static List<DiffCase> constraints() {
@@ -295,18 +342,14 @@ public final class DiffCases {
                     .unique("tags_name_key", "name"),
                 table("labels").id().col("tag", "text").fk("labels_tag_fkey", "tag", "tags", "name")),
             "ALTER TABLE public.labels DROP CONSTRAINT labels_tag_fkey",
-            "ALTER TABLE public.tags DROP CONSTRAINT tags_name_lang_key",
-            "ALTER TABLE public.tags DROP CONSTRAINT tags_pkey",
-            "ALTER TABLE public.tags ADD CONSTRAINT tags_pkey PRIMARY KEY (name, lang)",
-            "ALTER TABLE public.tags ADD CONSTRAINT tags_name_key UNIQUE (name)",
+            "ALTER TABLE public.tags\n  DROP CONSTRAINT tags_name_lang_key,\n  DROP CONSTRAINT tags_pkey,\n  ADD CONSTRAINT tags_pkey PRIMARY KEY (name, lang),\n  ADD CONSTRAINT tags_name_key UNIQUE (name)",
             "ALTER TABLE public.labels ADD CONSTRAINT labels_tag_fkey FOREIGN KEY (tag) REFERENCES public.tags (name)"),
         of("add and drop unique constraints",
             schema(table("users").id().col("email", "text").col("login", "text")
                 .unique("users_login_key", "login")),
             schema(table("users").id().col("email", "text").col("login", "text")
                 .unique("users_email_login_key", "email", "login")),
-            "ALTER TABLE public.users DROP CONSTRAINT users_login_key",
-            "ALTER TABLE public.users ADD CONSTRAINT users_email_login_key UNIQUE (email, login)"),
+            "ALTER TABLE public.users\n  DROP CONSTRAINT users_login_key,\n  ADD CONSTRAINT users_email_login_key UNIQUE (email, login)"),
         of("add foreign key",
             schema(profiles(), table("posts").id().col("author_id", "uuid").col("title", "text")),
             schema(profiles(), posts()),
@@ -320,17 +363,13 @@ public final class DiffCases {
             schema(profiles(), table("posts").id().col("author_id", "uuid").col("title", "text")
                 .fk("posts_author_id_fkey", "author_id", "profiles", "id", ReferentialAction.CASCADE,
                     ReferentialAction.RESTRICT)),
-            "ALTER TABLE public.posts DROP CONSTRAINT posts_author_id_fkey",
-            "ALTER TABLE public.posts ADD CONSTRAINT posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.profiles (id) ON DELETE CASCADE ON UPDATE RESTRICT"),
+            "ALTER TABLE public.posts\n  DROP CONSTRAINT posts_author_id_fkey,\n  ADD CONSTRAINT posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.profiles (id) ON DELETE CASCADE ON UPDATE RESTRICT"),
         of("add, change and drop checks",
             schema(table("items").id().col("price", "numeric(12,2)").col("qty", "integer")
                 .check("items_price_check", "price > 0").check("items_qty_check", "qty > 0")),
             schema(table("items").id().col("price", "numeric(12,2)").col("qty", "integer")
                 .check("items_price_check", "price >= 0").check("items_price_qty_check", "price * qty < 1000000")),
-            "ALTER TABLE public.items DROP CONSTRAINT items_price_check",
-            "ALTER TABLE public.items DROP CONSTRAINT items_qty_check",
-            "ALTER TABLE public.items ADD CONSTRAINT items_price_check CHECK (price >= 0)",
-            "ALTER TABLE public.items ADD CONSTRAINT items_price_qty_check CHECK (price * qty < 1000000)"),
+            "ALTER TABLE public.items\n  DROP CONSTRAINT items_price_check,\n  DROP CONSTRAINT items_qty_check,\n  ADD CONSTRAINT items_price_check CHECK (price >= 0),\n  ADD CONSTRAINT items_price_qty_check CHECK (price * qty < 1000000)"),
         of("rename a table and its constraints",
             schema(table("posts").id().col("title", "text").unique("posts_title_key", "title")),
             schema(table("articles").id().col("title", "text")
@@ -387,9 +426,7 @@ public final class DiffCases {
                 table("posts").id().with(column("status", enumRef("status")).withDefault("'draft'"))),
             "ALTER TYPE public.status RENAME TO status__old",
             "CREATE TYPE public.status AS ENUM ('draft', 'published')",
-            "ALTER TABLE public.posts ALTER COLUMN status DROP DEFAULT",
-            "ALTER TABLE public.posts ALTER COLUMN status TYPE public.status USING status::text::public.status",
-            "ALTER TABLE public.posts ALTER COLUMN status SET DEFAULT 'draft'",
+            "ALTER TABLE public.posts\n  ALTER COLUMN status DROP DEFAULT,\n  ALTER COLUMN status TYPE public.status USING status::text::public.status,\n  ALTER COLUMN status SET DEFAULT 'draft'",
             "DROP TYPE public.status__old"),
         of("reorder enum values",
             schema(enumType("size", "large", "small"), table("shirts").id().nullableCol("size", "text")
@@ -432,8 +469,7 @@ public final class DiffCases {
                 .with(column("total", "numeric").withGenerated("price * 2"))),
             schema(table("t").id().col("price", "numeric")
                 .with(column("total", "numeric").withGenerated("price * 3"))),
-            "ALTER TABLE public.t DROP COLUMN total",
-            "ALTER TABLE public.t ADD COLUMN total numeric GENERATED ALWAYS AS (price * 3) STORED NOT NULL"),
+            "ALTER TABLE public.t\n  DROP COLUMN total,\n  ADD COLUMN total numeric GENERATED ALWAYS AS (price * 3) STORED NOT NULL"),
         of("generated column becomes a plain one",
             schema(table("t").id().col("price", "numeric")
                 .with(column("total", "numeric").withGenerated("price * 2"))),
@@ -494,9 +530,7 @@ public final class DiffCases {
             "ALTER TABLE public.posts ALTER COLUMN old_status TYPE text",
             "ALTER TYPE public.status RENAME TO status__old",
             "CREATE TYPE public.status AS ENUM ('draft', 'published')",
-            "ALTER TABLE public.posts ALTER COLUMN status DROP DEFAULT",
-            "ALTER TABLE public.posts ALTER COLUMN status TYPE public.status USING status::text::public.status",
-            "ALTER TABLE public.posts ALTER COLUMN status SET DEFAULT 'draft'",
+            "ALTER TABLE public.posts\n  ALTER COLUMN status DROP DEFAULT,\n  ALTER COLUMN status TYPE public.status USING status::text::public.status,\n  ALTER COLUMN status SET DEFAULT 'draft'",
             "DROP TYPE public.status__old",
             "CREATE INDEX posts_published_idx ON public.posts (id) WHERE status = 'published'"),
         of("rename an enum value and add one after it",
@@ -525,8 +559,7 @@ public final class DiffCases {
         of("identity replaces a default",
             schema(table("t").with(column("id", "bigint").withDefault("0")).pk("t_pkey", "id")),
             schema(table("t").id()),
-            "ALTER TABLE public.t ALTER COLUMN id DROP DEFAULT",
-            "ALTER TABLE public.t ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY",
+            "ALTER TABLE public.t\n  ALTER COLUMN id DROP DEFAULT,\n  ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY",
             "SELECT setval(pg_get_serial_sequence('public.t', 'id'), coalesce(max(id), 0) + 1, false) FROM public.t"),
         of("widen an identity key and the foreign key column referencing it",
             schema(
@@ -537,8 +570,7 @@ public final class DiffCases {
                 table("users").with(column("id", "bigint").withIdentity(Identity.BY_DEFAULT))
                     .pk("users_pkey", "id"),
                 table("posts").id().col("user_id", "bigint").fk("posts_user_id_fkey", "user_id", "users", "id")),
-            "ALTER TABLE public.posts DROP CONSTRAINT posts_user_id_fkey",
-            "ALTER TABLE public.posts ALTER COLUMN user_id TYPE bigint",
+            "ALTER TABLE public.posts\n  DROP CONSTRAINT posts_user_id_fkey,\n  ALTER COLUMN user_id TYPE bigint",
             "ALTER TABLE public.users ALTER COLUMN id TYPE bigint",
             "ALTER TABLE public.posts ADD CONSTRAINT posts_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users (id)"),
         of("change the type of a column a generated column uses",
@@ -549,9 +581,7 @@ public final class DiffCases {
                 .with(column("total", "integer").withGenerated("price * 2"))
                 .index("t_total_idx", "total")),
             "DROP INDEX public.t_total_idx",
-            "ALTER TABLE public.t DROP COLUMN total",
-            "ALTER TABLE public.t ALTER COLUMN price TYPE numeric(12,2)",
-            "ALTER TABLE public.t ADD COLUMN total integer GENERATED ALWAYS AS (price * 2) STORED NOT NULL",
+            "ALTER TABLE public.t\n  DROP COLUMN total,\n  ALTER COLUMN price TYPE numeric(12,2),\n  ADD COLUMN total integer GENERATED ALWAYS AS (price * 2) STORED NOT NULL",
             "CREATE INDEX t_total_idx ON public.t (total)"),
         of("foreign key to a unique index that is replaced",
             schema(

@@ -36,9 +36,26 @@ class DifferTest {
 
     assertEquals(first, second);
     assertEquals(DdlRenderer.ordered(first.changes()), first.changes());
-    assertEquals(
-        DdlRenderer.statements(first.changes()).stream().sorted().toList(),
-        DdlRenderer.statements(shuffled).stream().sorted().toList());
+    // the same actions whatever the input order (how consecutive ALTER TABLEs of a table combine may differ)
+    assertEquals(actions(DdlRenderer.statements(first.changes())), actions(DdlRenderer.statements(shuffled)));
+  }
+
+  /** Each action of a combined ALTER TABLE as a statement of its own, sorted. */
+  private static List<String> actions(List<String> statements) {
+    List<String> actions = new ArrayList<>();
+    for (String statement : statements) {
+      String[] parts = statement.split(",\n  ");
+      String head = statement.startsWith("ALTER TABLE ") && parts[0].contains("\n  ") ? parts[0].substring(0, parts[0].indexOf("\n  ")) + " " : null;
+      if (head == null) {
+        actions.add(statement);
+        continue;
+      }
+      actions.add(head + parts[0].substring(parts[0].indexOf("\n  ") + 3));
+      for (int i = 1; i < parts.length; i++) {
+        actions.add(head + parts[i]);
+      }
+    }
+    return actions.stream().sorted().toList();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -122,6 +122,11 @@ public final class Models {
       return this;
     }
 
+    public TableBuilder fk(ForeignKey key) {
+      foreignKeys.add(key);
+      return this;
+    }
+
     public TableBuilder index(String indexName, String... indexColumns) {
       return index(new Index(indexName, List.of(indexColumns), false, Index.DEFAULT_METHOD, null));
     }
