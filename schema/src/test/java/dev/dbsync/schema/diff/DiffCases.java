@@ -299,9 +299,9 @@ public final class DiffCases {
                 + "  line integer NOT NULL,\n  order_number bigint NOT NULL,\n"
                 + "  CONSTRAINT order_lines_pkey PRIMARY KEY (tenant_id, order_id, line)\n)",
             "CREATE UNIQUE INDEX orders_number_tenant_id_key ON public.orders (number, tenant_id)",
-            "ALTER TABLE public.order_lines ADD CONSTRAINT lines_by_number FOREIGN KEY (order_number, tenant_id)"
-                + " REFERENCES public.orders (number, tenant_id) ON UPDATE CASCADE",
-            "ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_tenant_id_order_id_fkey FOREIGN KEY"
+            "ALTER TABLE public.order_lines\n  ADD CONSTRAINT lines_by_number FOREIGN KEY (order_number, tenant_id)"
+                + " REFERENCES public.orders (number, tenant_id) ON UPDATE CASCADE,\n"
+                + "  ADD CONSTRAINT order_lines_tenant_id_order_id_fkey FOREIGN KEY"
                 + " (tenant_id, order_id) REFERENCES public.orders (tenant_id, id) ON DELETE CASCADE"),
         of("add a composite foreign key",
             schema(orders(), orderLines()),
@@ -313,8 +313,8 @@ public final class DiffCases {
             schema(orders(), orderLines().fk(new ForeignKey(byOrder.name(), List.of("order_number", "tenant_id"),
                 name("orders"), List.of("number", "tenant_id"), ReferentialAction.CASCADE,
                 ReferentialAction.NO_ACTION))),
-            "ALTER TABLE public.order_lines DROP CONSTRAINT order_lines_tenant_id_order_id_fkey",
-            "ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_tenant_id_order_id_fkey FOREIGN KEY"
+            "ALTER TABLE public.order_lines\n  DROP CONSTRAINT order_lines_tenant_id_order_id_fkey,\n"
+                + "  ADD CONSTRAINT order_lines_tenant_id_order_id_fkey FOREIGN KEY"
                 + " (order_number, tenant_id) REFERENCES public.orders (number, tenant_id) ON DELETE CASCADE"),
         of("rename a primary key a composite foreign key references",
             schema(orders(), orderLines().fk(byOrder)),
