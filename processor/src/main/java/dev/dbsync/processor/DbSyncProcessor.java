@@ -20,7 +20,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,13 +61,6 @@ public final class DbSyncProcessor extends AbstractProcessor {
   private final Set<String> tableTypes = new TreeSet<>();
   /** Records whose metamodel waits for a later round, by canonical name. */
   private final Set<String> deferredMetamodels = new TreeSet<>();
-  /**
-   * Records read without a problem for their metamodel in an earlier round, by canonical name: the last round reuses
-   * such a read when javac still hands out the same element, so that each record is read once. A read that found
-   * problems is done again by the last round, which reports them: diagnostics on an earlier round's annotation
-   * mirrors lose their position.
-   */
-  private final Map<String, TableElement> readForMetamodel = new HashMap<>();
   /** Binary names of every type compiled here, to tell a record not being compiled from a deleted one. */
   private final Set<String> compiledTypes = new HashSet<>();
   /** {@code dbsync.metamodel}, read once; empty when invalid (reported by the last round). */
@@ -145,14 +137,11 @@ public final class DbSyncProcessor extends AbstractProcessor {
       deferredMetamodels.add(type.getQualifiedName().toString());
       return;
     }
-    // problems are reported once, by the last round
-    Report.Builder problems = new Report.Builder();
-    Optional<TableElement> table = new TableReader(processingEnv.getElementUtils()).read(type, problems);
+    // problems are reported once, by the last round's complete read: diagnostics on an earlier round's elements
+    // and annotation mirrors lose their position, so the last round reads every record again
+    Optional<TableElement> table = new TableReader(processingEnv.getElementUtils()).read(type, new Report.Builder());
     if (table.isEmpty()) {
       return;
-    }
-    if (problems.isEmpty()) {
-      readForMetamodel.put(type.getQualifiedName().toString(), table.get());
     }
     try {
       MetamodelWriter.write(table.get(), processingEnv.getFiler());
@@ -194,10 +183,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
     List<TableElement> tables = new ArrayList<>();
     for (String name : tableTypes) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-      TableElement earlier = readForMetamodel.get(name);
-      if (type != null && earlier != null && earlier.record() == type) {
-        tables.add(earlier);
-      } else if (type != null) {
+      if (type != null) {
         reader.read(type, report).ifPresent(tables::add);
       }
     }

@@ -71,10 +71,6 @@ record Report(List<Item> items) {
       return this;
     }
 
-    boolean isEmpty() {
-      return items.isEmpty();
-    }
-
     boolean hasErrors() {
       return !build().isClean();
     }
