@@ -13,7 +13,12 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Repeatable(Index.List.class)
 public @interface Index {
-  /** Columns in index order: record component names ({@code "authorId"}) or SQL column names ({@code "author_id"}). */
+  /**
+   * Key elements in index order: record component names ({@code "authorId"}) or SQL column names
+   * ({@code "author_id"}), each optionally followed by an operator class and the order, as in SQL
+   * ({@code "createdAt DESC NULLS LAST"}, {@code "name text_pattern_ops"}); or an expression, SQL as written, a call
+   * or in parentheses ({@code "lower(email)"}, {@code "(first_name || ' ' || last_name)"}).
+   */
   String[] columns();
 
   boolean unique() default false;
@@ -26,6 +31,12 @@ public @interface Index {
 
   /** Index method: {@code "btree"} (default), {@code "gin"}, {@code "gist"}, {@code "hash"}, {@code "brin"}. */
   String using() default "";
+
+  /** Non-key columns stored in the index ({@code INCLUDE}), by component or SQL name. */
+  String[] include() default {};
+
+  /** Storage parameters ({@code WITH (...)}), each {@code "name=value"}: {@code "fillfactor=70"}. */
+  String[] with() default {};
 
   /** Container of repeated {@link Index} annotations. */
   @Documented

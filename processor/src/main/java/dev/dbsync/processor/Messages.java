@@ -68,6 +68,22 @@ public final class Messages {
         + " component name or its SQL name, one of " + components;
   }
 
+  public static String indexElementOptions(QualifiedName table, String element) {
+    return "[dbsync] @Index key \"" + element + "\" of table " + table + " is not a column followed by an operator"
+        + " class, ASC or DESC, NULLS FIRST or NULLS LAST: write e.g. \"createdAt DESC NULLS LAST\","
+        + " \"name text_pattern_ops\", or an expression in parentheses, \"(lower(email))\"";
+  }
+
+  public static String indexExpressionNotParenthesized(QualifiedName table, String element) {
+    return "[dbsync] @Index key \"" + element + "\" of table " + table + " is an expression that is not a function"
+        + " call: PostgreSQL needs it in parentheses, \"(" + element.strip() + ")\"";
+  }
+
+  public static String indexStorageParameter(QualifiedName table, String parameter) {
+    return "[dbsync] @Index(with = \"" + parameter + "\") of table " + table + " is not a storage parameter"
+        + " name=value: write e.g. with = \"fillfactor=70\"";
+  }
+
   public static String foreignKeyUnknownColumn(QualifiedName table, String column, Collection<String> components) {
     return "[dbsync] @ForeignKey names column \"" + column + "\", which table " + table + " does not have: use a"
         + " component name or its SQL name, one of " + components;

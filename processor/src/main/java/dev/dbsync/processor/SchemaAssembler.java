@@ -128,7 +128,7 @@ final class SchemaAssembler {
     }
     List<Index> indexes = new ArrayList<>();
     for (TableElement.IndexElement i : table.indexes()) {
-      indexes.add(new Index(i.name(), i.columns(), i.unique(), i.method(), i.where()));
+      indexes.add(new Index(i.name(), i.columns(), i.unique(), i.method(), i.where(), i.include(), i.with()));
       names.add(i.name(), "@Index(columns = " + i.columns() + ")", table.record(), i.annotation());
     }
     return new dev.dbsync.schema.model.Table(

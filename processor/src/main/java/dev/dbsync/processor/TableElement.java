@@ -75,7 +75,8 @@ record TableElement(
 
   /** An {@code @Index} with its columns already resolved to SQL names. */
   record IndexElement(
-      AnnotationMirror annotation, String name, List<String> columns, boolean unique, String method, String where) {}
+      AnnotationMirror annotation, String name, List<String> columns, boolean unique, String method, String where,
+      List<String> include, List<String> with) {}
 
   /** The PostgreSQL enum type of a Java enum, with its declared label renames. */
   record EnumElement(String javaEnum, EnumType type, Map<String, List<String>> labelRenames) {}

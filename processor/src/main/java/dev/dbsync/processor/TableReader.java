@@ -38,6 +38,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -350,10 +352,19 @@ final class TableReader {
       Index index = indexes[i];
       AnnotationMirror mirror = i < mirrors.size() ? mirrors.get(i) : null;
       List<String> sqlColumns = new ArrayList<>();
+      List<String> nameParts = new ArrayList<>();
       for (String written : index.columns()) {
+        keyElement(written, partial, type, mirror, report).ifPresent(element -> {
+          sqlColumns.add(element);
+          String column = dev.dbsync.schema.model.Index.columnOf(element);
+          nameParts.add(column == null ? "expr" : column);
+        });
+      }
+      List<String> include = new ArrayList<>();
+      for (String written : index.include()) {
         Optional<ColumnElement> column = partial.column(written);
         if (column.isPresent()) {
-          sqlColumns.add(column.get().column().name());
+          include.add(column.get().column().name());
         } else {
           report.error(
               Messages.indexUnknownColumn(
@@ -362,9 +373,18 @@ final class TableReader {
               mirror);
         }
       }
+      List<String> with = new ArrayList<>();
+      for (String parameter : index.with()) {
+        Matcher matcher = STORAGE_PARAMETER.matcher(parameter);
+        if (matcher.matches()) {
+          with.add(matcher.group(1).toLowerCase(Locale.ROOT) + "=" + matcher.group(2));
+        } else {
+          report.error(Messages.indexStorageParameter(table, parameter), type, mirror);
+        }
+      }
       String name =
           index.name().isEmpty()
-              ? table.name() + "_" + String.join("_", sqlColumns) + (index.unique() ? "_key" : "_idx")
+              ? table.name() + "_" + String.join("_", nameParts) + (index.unique() ? "_key" : "_idx")
               : index.name();
       checkIdentifier("index", name, "Name it: @Index(name = \"...\", ...)", type, mirror, report);
       if (!index.where().isEmpty()) {
@@ -377,9 +397,59 @@ final class TableReader {
               sqlColumns,
               index.unique(),
               index.using().isEmpty() ? dev.dbsync.schema.model.Index.DEFAULT_METHOD : index.using().toLowerCase(Locale.ROOT),
-              index.where().isEmpty() ? null : index.where()));
+              index.where().isEmpty() ? null : index.where(),
+              include,
+              with));
     }
     return result;
+  }
+
+  /** {@code name=value} of {@code WITH (...)}: a parameter name, and a value without separators. */
+  private static final Pattern STORAGE_PARAMETER =
+      Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*([A-Za-z0-9_.+-]+)\\s*");
+
+  /** What may follow a column in a key element: an operator class, then ASC or DESC, then NULLS FIRST or LAST. */
+  private static final Pattern KEY_OPTIONS = Pattern.compile(
+      "(?:\\s+(?!(?i:asc|desc|nulls)\\b)([A-Za-z_][A-Za-z0-9_]*))?(?:\\s+((?i)asc|desc))?"
+          + "(?:\\s+(?i:nulls)\\s+((?i)first|last))?\\s*");
+
+  /**
+   * A key element of {@code @Index(columns)} in the model's form: a column (component or SQL name) with its
+   * operator class and order, the defaults PostgreSQL does not print left out ({@code ASC}, {@code NULLS LAST}
+   * ascending, {@code NULLS FIRST} descending); or an expression, which must be a call or in parentheses.
+   */
+  private static Optional<String> keyElement(
+      String written, TableElement table, TypeElement type, AnnotationMirror mirror, Report.Builder report) {
+    String element = written.strip();
+    if (element.contains("(")) {
+      if (!isCallOrParenthesized(element)) {
+        report.error(Messages.indexExpressionNotParenthesized(table.name(), written), type, mirror);
+        return Optional.empty();
+      }
+      return checkFragment("@Index(columns = ...)", "expression", element, type, mirror, report)
+          ? Optional.of(element) : Optional.empty();
+    }
+    String[] parts = element.split("\\s+", 2);
+    Optional<ColumnElement> column = table.column(parts[0]);
+    if (column.isEmpty()) {
+      report.error(
+          Messages.indexUnknownColumn(
+              table.name(), parts[0], table.columns().stream().map(ColumnElement::componentName).toList()),
+          type,
+          mirror);
+      return Optional.empty();
+    }
+    Matcher options = KEY_OPTIONS.matcher(parts.length == 1 ? "" : " " + parts[1]);
+    if (!options.matches()) {
+      report.error(Messages.indexElementOptions(table.name(), written), type, mirror);
+      return Optional.empty();
+    }
+    boolean descending = "desc".equalsIgnoreCase(options.group(2));
+    String nulls = options.group(3) == null ? null : options.group(3).toUpperCase(Locale.ROOT);
+    return Optional.of(column.get().column().name()
+        + (options.group(1) == null ? "" : " " + options.group(1).toLowerCase(Locale.ROOT))
+        + (descending ? " DESC" : "")
+        + (nulls == null || nulls.equals(descending ? "FIRST" : "LAST") ? "" : " NULLS " + nulls));
   }
 
   private List<ForeignKeyElement> foreignKeys(
@@ -419,6 +489,29 @@ final class TableReader {
     } catch (MirroredTypeException e) {
       return e.getTypeMirror();
     }
+  }
+
+  /** {@code f(...)} or {@code (...)} as a whole: the first parenthesis closes at the very end. */
+  private static boolean isCallOrParenthesized(String element) {
+    int open = element.indexOf('(');
+    if (!element.substring(0, open).strip().matches("([A-Za-z_][\\w.]*)?")) {
+      return false;
+    }
+    int depth = 0;
+    char quote = 0;
+    for (int i = open; i < element.length(); i++) {
+      char c = element.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote; // a doubled quote closes and reopens: same effect
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i == element.length() - 1;
+      }
+    }
+    return false;
   }
 
   /** The metamodel declares {@code TABLE} and one constant per component: none may coincide. */

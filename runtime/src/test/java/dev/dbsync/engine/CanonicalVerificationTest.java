@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbsync.ApplyResult;
+import dev.dbsync.CheckReport;
 import dev.dbsync.DbSync;
 import dev.dbsync.MigrationException;
 import dev.dbsync.PushResult;
@@ -96,6 +97,27 @@ class CanonicalVerificationTest {
     // and a push of the rewritten spelling has nothing to do: the spelling is no change
     PushResult push = Migrations.in(temp.resolve("rewritten")).snapshot(REWRITTEN).configure().push(db.dataSource());
     assertTrue(push.upToDate(), push.summary());
+  }
+
+  @Test
+  void indexExpressionsVerifyInTheServersForm(TestDatabase db) {
+    Schema people = schema(table("public.people").id().col("email", "text").col("name", "text")
+        .index(new Index("people_email_key", List.of("(lower(\"email\"))"), true, Index.DEFAULT_METHOD, null))
+        .index(new Index("people_name_idx", List.of("((\"people\".\"name\" || '!'))", "email text_pattern_ops DESC"),
+            false, Index.DEFAULT_METHOD, "\"people\".\"name\" != ''", List.of("id"), List.of("fillfactor=80"))));
+    Migrations migrations =
+        Migrations.in(temp).add("V1__create_people.sql", sql(Schema.EMPTY, people)).snapshot(people);
+    assertEquals(1, migrations.configure().mode(DbSync.Mode.PRODUCTION).apply(db.dataSource()).applied().size());
+    assertTrue(migrations.configure().push(db.dataSource()).upToDate(), "a push finds nothing to change");
+  }
+
+  @Test
+  void checkComparesTheSameWay(TestDatabase db) {
+    Migrations migrations = generated(AS_DRIZZLE_WRITES_IT);
+    migrations.apply(db.dataSource());
+    CheckReport report = migrations.configure().check(db.dataSource());
+    assertTrue(report.schemaMatches(), report.schema().toString());
+    assertTrue(report.inSync(), report.toString());
   }
 
   @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code check}: the database against the compiled snapshot and the migrations, read-only. */
+/** {@code check}: the database against the compiled snapshot and the migrations; nothing is written. */
 @ExtendWith(FreshDatabase.class)
 class CheckTest {
   /** notes(id bigint PK, body text NOT NULL DEFAULT 'x', index notes_body_idx). */

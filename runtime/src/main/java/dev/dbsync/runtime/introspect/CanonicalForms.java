@@ -125,8 +125,7 @@ public final class CanonicalForms {
         .filter(copy -> tableNames.containsKey(copy.name().name()))
         .map(copy -> new Table(tableNames.get(copy.name().name()), null, copy.columns(), null, List.of(), List.of(),
             copy.indexes().stream()
-                .map(i -> new Index(indexNames.getOrDefault(i.name(), i.name()), i.columns(), i.unique(),
-                    i.method(), i.where()))
+                .map(i -> i.withName(indexNames.getOrDefault(i.name(), i.name())))
                 .toList(),
             copy.checks()))
         .toList();

@@ -46,7 +46,8 @@ import java.util.Map;
  *       reads much like what a user writes; a pair that still wraps the whole expression is removed;
  *   <li>indexes that do not back a primary key, unique or exclusion constraint; a key column that is an
  *       expression is given as its expression text ({@code lower(name)}); a descending or non-default nulls
- *       order is appended ({@code created DESC}); operator classes and {@code INCLUDE} columns are not read.
+ *       order is appended ({@code created DESC}), and before it an operator class that is not the type's default
+ *       ({@code name text_pattern_ops}); {@code INCLUDE} columns and storage parameters ({@code fillfactor=70}).
  * </ul>
  *
  * The Flyway history table (or the one named) and the schema {@value #BACKUP_SCHEMA} (dbsync's backups) are left out.
@@ -108,10 +109,15 @@ public final class Introspector {
              ARRAY(SELECT CASE WHEN i.indkey[k] = 0 THEN pg_get_indexdef(i.indexrelid, k + 1, true)
                                ELSE (SELECT a.attname FROM pg_attribute a
                                      WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k]) END
+                          || coalesce((SELECT ' ' || opc.opcname FROM pg_opclass opc
+                                       WHERE opc.oid = i.indclass[k] AND NOT opc.opcdefault), '')
                           || CASE WHEN i.indoption[k] & 1 = 1 THEN ' DESC' ELSE '' END
                           || CASE WHEN i.indoption[k] & 3 = 1 THEN ' NULLS LAST'
                                   WHEN i.indoption[k] & 3 = 2 THEN ' NULLS FIRST' ELSE '' END
-                   FROM generate_series(0, i.indnkeyatts - 1) AS k ORDER BY k)
+                   FROM generate_series(0, i.indnkeyatts - 1) AS k ORDER BY k),
+             ARRAY(SELECT a.attname FROM generate_series(i.indnkeyatts, i.indnatts - 1) AS k
+                   JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k] ORDER BY k),
+             coalesce(ic.reloptions, '{}')
       FROM pg_index i
       JOIN pg_class ic ON ic.oid = i.indexrelid
       JOIN pg_am am ON am.oid = ic.relam
@@ -315,7 +321,9 @@ public final class Introspector {
                 strings(row.getArray(6)),
                 row.getBoolean(4),
                 row.getString(3),
-                predicate == null ? null : withoutOuterParentheses(predicate)));
+                predicate == null ? null : withoutOuterParentheses(predicate),
+                strings(row.getArray(7)),
+                strings(row.getArray(8))));
       }
     }
   }

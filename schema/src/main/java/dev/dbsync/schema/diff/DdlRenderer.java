@@ -545,8 +545,16 @@ public final class DdlRenderer {
         + quote(index.name()) + " ON "
         + quote(table)
         + (index.method().equals(Index.DEFAULT_METHOD) ? "" : " USING " + index.method())
-        + " " + columnList(index.columns())
+        + " " + index.columns().stream().map(DdlRenderer::keyElement).collect(Collectors.joining(", ", "(", ")"))
+        + (index.include().isEmpty() ? "" : " INCLUDE " + columnList(index.include()))
+        + (index.with().isEmpty() ? "" : " WITH (" + String.join(", ", index.with()) + ")")
         + (index.where() == null ? "" : " WHERE " + index.where());
+  }
+
+  /** A column quoted, with its operator class and order as written; an expression as written. */
+  private static String keyElement(String element) {
+    String column = Index.columnOf(element);
+    return column == null ? element : quote(column) + Index.optionsOf(element);
   }
 
   /**
@@ -564,7 +572,7 @@ public final class DdlRenderer {
     for (int i = 0; i < table.indexes().size(); i++) {
       Index index = table.indexes().get(i);
       statements.add(createIndex(name,
-          new Index(indexNames.get(i), index.columns(), index.unique(), index.method(), index.where()), false));
+          index.withName(indexNames.get(i)), false));
     }
     return statements;
   }

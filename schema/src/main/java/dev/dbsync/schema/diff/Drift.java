@@ -176,10 +176,10 @@ public record Drift(List<Mismatch> mismatches, List<String> unmanaged) {
   private static Index inDeclaredSpelling(Index found, Index expected, Optional<Index> canonical) {
     if (canonical.filter(c -> c.columns().equals(found.columns()) && Objects.equals(c.where(), found.where()))
         .isPresent()) {
-      return new Index(found.name(), expected.columns(), found.unique(), found.method(), expected.where());
+      return found.withKey(expected.columns(), expected.where());
     }
     if (expected.where() != null && found.where() != null && sameModuloCasts(expected.where(), found.where())) {
-      return new Index(found.name(), found.columns(), found.unique(), found.method(), expected.where());
+      return found.withKey(found.columns(), expected.where());
     }
     return found;
   }

@@ -54,6 +54,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -550,13 +551,17 @@ public final class SchemaDiffer {
     reconcile(
         former.indexes(), table.indexes(),
         Index::name,
-        index -> new Index(index.name(), newColumns(oldName, index.columns()), index.unique(),
-            index.method(), index.where() == null ? null : newExpression(oldName, index.where())),
+        index -> new Index(index.name(), newKey(oldName, index.columns()), index.unique(),
+            index.method(), index.where() == null ? null : newExpression(oldName, index.where()),
+            newColumns(oldName, index.include()), index.with()),
         (a, b) -> a.name().equals(b.name()) && a.columns().equals(b.columns()) && a.unique() == b.unique()
-            && a.method().equals(b.method()) && SqlDefaults.equivalent(a.where(), b.where(), null),
+            && a.method().equals(b.method()) && SqlDefaults.equivalent(a.where(), b.where(), null)
+            && a.include().equals(b.include()) && a.with().equals(b.with()),
         (index, newIndexName) ->
-            new Index(newIndexName, index.columns(), index.unique(), index.method(), index.where()),
-        index -> anyReshaped(index.columns(), reshaped)
+            index.withName(newIndexName),
+        index -> anyReshaped(index.columns().stream().map(Index::columnOf).filter(Objects::nonNull).toList(), reshaped)
+            || anyReshaped(index.include(), reshaped)
+            || index.columns().stream().anyMatch(e -> Index.columnOf(e) == null && mentions(e, reshaped))
             || index.where() != null && mentions(index.where(), reshaped),
         index -> {
           if (index.unique()) {
@@ -645,6 +650,14 @@ public final class SchemaDiffer {
   private List<String> newColumns(QualifiedName table, List<String> columns) {
     Map<String, String> names = newColumnNames.getOrDefault(table, Map.of());
     return columns.stream().map(c -> names.getOrDefault(c, c)).toList();
+  }
+
+  /** Index key elements of old table {@code table} after the renames: columns and expressions alike. */
+  private List<String> newKey(QualifiedName table, List<String> elements) {
+    return elements.stream()
+        .map(e -> Index.columnOf(e) == null ? newExpression(table, e)
+            : newColumns(table, List.of(Index.columnOf(e))).get(0) + Index.optionsOf(e))
+        .toList();
   }
 
   /** An SQL expression of old table {@code table} with renamed columns written by their new names. */

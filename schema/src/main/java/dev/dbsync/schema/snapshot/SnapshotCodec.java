@@ -36,7 +36,8 @@ import java.util.TreeMap;
  *                 ...],                               // declaration order
  *     "foreignKeys": [{"columns": [...], "name": "...", "onDelete": "CASCADE", "onUpdate": "NO_ACTION",
  *                      "target": "public.profiles", "targetColumns": [...]}],
- *     "indexes": [{"columns": [...], "method": "btree", "name": "...", "unique": false, "where": "..."}],
+ *     "indexes": [{"columns": [...], "include": [...], "method": "btree", "name": "...", "unique": false,
+ *                  "where": "...", "with": ["fillfactor=70"]}],     // include and with only when not empty
  *     "primaryKey": {"columns": [...], "name": "posts_pkey"},
  *     "uniques": [{"columns": [...], "name": "..."}]}}}
  * }</pre>
@@ -136,6 +137,12 @@ public final class SnapshotCodec {
     json.put("unique", index.unique());
     json.put("method", index.method());
     putIfPresent(json, "where", index.where());
+    if (!index.include().isEmpty()) {
+      json.put("include", index.include());
+    }
+    if (!index.with().isEmpty()) {
+      json.put("with", index.with());
+    }
     return json;
   }
 
@@ -201,7 +208,9 @@ public final class SnapshotCodec {
         json.field("columns").strings(),
         json.field("unique").bool(),
         json.field("method").text(),
-        json.optionalText("where"));
+        json.optionalText("where"),
+        json.optional("include") == null ? List.of() : json.field("include").strings(),
+        json.optional("with") == null ? List.of() : json.field("with").strings());
   }
 
   /** A value {@link Json#parse} returned and the path that leads to it, for messages. */

@@ -36,6 +36,7 @@ public final class DiffCases {
     cases.addAll(combined());
     cases.addAll(dependants());
     cases.addAll(compositeAndNamedKeys());
+    cases.addAll(indexOptions());
     return cases;
   }
 
@@ -281,6 +282,47 @@ public final class DiffCases {
   private static Models.TableBuilder orderLines() {
     return table("order_lines").col("tenant_id", "uuid").col("order_id", "bigint").col("line", "integer")
         .col("order_number", "bigint").pk("order_lines_pkey", "tenant_id", "order_id", "line");
+  }
+
+  private static Models.TableBuilder people() {
+    return table("people").id().col("email", "text").col("name", "text").nullableCol("score", "integer")
+        .col("created_at", "timestamp with time zone");
+  }
+
+  /** Index key options: expressions, DESC / NULLS FIRST|LAST, operator classes, INCLUDE, WITH (...). */
+  private static List<DiffCase> indexOptions() {
+    Index recent = new Index("people_recent_idx", List.of("created_at DESC", "score NULLS FIRST"), false, "btree",
+        null, List.of("name"), List.of("fillfactor=70"));
+    Index email = new Index("people_email_key", List.of("lower(email)"), true, "btree", null);
+    Index prefix = new Index("people_name_idx", List.of("name text_pattern_ops", "score DESC NULLS LAST"), false,
+        "btree", "score > 0");
+    return List.of(
+        of("create indexes with expressions, orders, operator classes, INCLUDE and WITH",
+            schema(people()),
+            schema(people().index(recent).index(email).index(prefix)),
+            "CREATE UNIQUE INDEX people_email_key ON public.people (lower(email))",
+            "CREATE INDEX people_name_idx ON public.people (name text_pattern_ops, score DESC NULLS LAST)"
+                + " WHERE score > 0",
+            "CREATE INDEX people_recent_idx ON public.people (created_at DESC, score NULLS FIRST) INCLUDE (name)"
+                + " WITH (fillfactor=70)"),
+        of("change an index's order, INCLUDE and WITH",
+            schema(people().index(recent)),
+            schema(people().index(new Index("people_recent_idx", List.of("created_at", "score NULLS FIRST"), false,
+                "btree", null, List.of("name", "email"), List.of("fillfactor=90")))),
+            "DROP INDEX public.people_recent_idx",
+            "CREATE INDEX people_recent_idx ON public.people (created_at, score NULLS FIRST) INCLUDE (name, email)"
+                + " WITH (fillfactor=90)"),
+        of("rename a column used with options, in an expression and in INCLUDE",
+            schema(people().index(recent).index(email)),
+            schema(table("people").id().col("mail", "text").col("full_name", "text").nullableCol("score", "integer")
+                .col("created_at", "timestamp with time zone")
+                .index(new Index("people_recent_idx", List.of("created_at DESC", "score NULLS FIRST"), false,
+                    "btree", null, List.of("full_name"), List.of("fillfactor=70")))
+                .index(new Index("people_email_key", List.of("lower(mail)"), true, "btree", null))),
+            Intent.NONE.withColumnRename(name("people"), "mail", "email")
+                .withColumnRename(name("people"), "full_name", "name"),
+            "ALTER TABLE public.people RENAME COLUMN email TO mail",
+            "ALTER TABLE public.people RENAME COLUMN name TO full_name"));
   }
 
   /** Record-level {@code @ForeignKey} over several columns and {@code @Table(primaryKeyName)}. */
