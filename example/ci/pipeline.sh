@@ -19,8 +19,10 @@
 #   DBSYNC_CLI                the runnable dbsync-cli-<version>.jar
 #   DBSYNC_BUILD              the build command (default: ./mvnw, else mvn, -B package -DskipTests)
 #   DBSYNC_CLASSPATH          what the build produced for the CLI to read (default: target/classes)
-#   DBSYNC_BACKUP_DIR         where production's pg_dump goes (default: ./dbsync-backups)
+#   PRODUCTION_BACKUP_DIR     where production's pg_dump goes before its migrations (default: ./dbsync-backups)
 #   DBSYNC_ALLOW_DESTRUCTIVE  versions of reviewed destructive migrations production may apply, e.g. 7 or 7,9
+#
+# Needs java (17+), bash and jq on the runner (GitHub's ubuntu runners have all three).
 set -euo pipefail
 
 branch="${BRANCH:-${GITHUB_REF_NAME:-$(git rev-parse --abbrev-ref HEAD 2>/dev/null || echo unknown)}}"
@@ -61,7 +63,7 @@ set +e
 report="$(dbsync staging check --format json)"
 code=$?
 set -e
-if [[ $code -eq 1 ]] && echo "$report" | jq -e '.changedByHand == false' >/dev/null; then
+if [[ $code -eq 1 ]] && echo "$report" | jq -e '.result.changedByHand == false' >/dev/null; then
   echo "staging is behind by the pending migrations this deploy applies; nothing was changed by hand"
 elif [[ $code -ne 0 ]]; then
   dbsync staging check || true # the readable report of the same findings
@@ -78,9 +80,11 @@ esac
 
 step "migrate ${target} (production mode)"
 if [[ "$target" == production ]]; then
-  export DBSYNC_BACKUP_DIR="${DBSYNC_BACKUP_DIR:-$PWD/dbsync-backups}"
+  backups="${PRODUCTION_BACKUP_DIR:-$PWD/dbsync-backups}"
+else
+  backups="" # staging is rebuilt from production's backups, not backed up itself
 fi
-DBSYNC_MODE=production dbsync "$target" migrate
+DBSYNC_MODE=production DBSYNC_BACKUP_DIR="$backups" dbsync "$target" migrate
 
 step "check ${target} (health verification)"
 DBSYNC_MODE=production dbsync "$target" check

@@ -69,6 +69,14 @@ CREATE TABLE app.moods (
   author_id bigint REFERENCES public.authors (id)
 );
 
+CREATE TABLE public.pairs (a integer NOT NULL, b integer NOT NULL, label text, PRIMARY KEY (a, b));
+CREATE TABLE public.pair_notes (
+  id integer CONSTRAINT pk_pair_notes PRIMARY KEY,
+  pair_a integer NOT NULL,
+  pair_b integer NOT NULL,
+  CONSTRAINT pair_notes_pair FOREIGN KEY (pair_a, pair_b) REFERENCES public.pairs (a, b) ON DELETE CASCADE
+);
+
 CREATE TABLE public.events (id integer NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
 CREATE TABLE public.events_2024 PARTITION OF public.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
 
@@ -76,7 +84,6 @@ CREATE TABLE public.events_2024 PARTITION OF public.events FOR VALUES FROM ('202
 CREATE TABLE public.legacy_pairs (a integer, b integer, CONSTRAINT legacy_pairs_ab UNIQUE (a, b));
 CREATE TABLE public.search (id integer PRIMARY KEY, q text);
 CREATE INDEX search_lower_q ON public.search (lower(q));
-CREATE TABLE public.named_key (id integer CONSTRAINT pk_named_key PRIMARY KEY);
 
 CREATE VIEW public.published AS SELECT id, title FROM public.posts WHERE status = 'published';
 CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$

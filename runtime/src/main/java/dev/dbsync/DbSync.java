@@ -7,6 +7,7 @@ import dev.dbsync.runtime.engine.MigrationLocation;
 import dev.dbsync.runtime.engine.Migrator;
 import dev.dbsync.runtime.engine.Pusher;
 import dev.dbsync.runtime.engine.Repairer;
+import dev.dbsync.runtime.engine.Restorer;
 import dev.dbsync.runtime.engine.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +65,16 @@ public final class DbSync {
     DEVELOPMENT,
     /** Refuses migrations marked {@code -- dbsync:destructive} unless they are allowed, and push. */
     PRODUCTION
+  }
+
+  /**
+   * Puts back what the allowed destructive migration {@code version} dropped, from the copies production mode
+   * took into {@code dbsync_backup} before it ran: dropped tables with their rows, defaults, NOT NULL, keys,
+   * checks, foreign keys and indexes; dropped columns with their values matched by primary key. One transaction
+   * under the migration lock; the history is left as it is. See {@link Builder#restore}.
+   */
+  public static RestoreResult restore(DataSource dataSource, String version) {
+    return configure().restore(dataSource, version);
   }
 
   /** Applies every pending migration with the settings from system properties and the environment. */
@@ -210,6 +221,11 @@ public final class DbSync {
     public Builder classLoader(ClassLoader classLoader) {
       this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
       return this;
+    }
+
+    /** {@link DbSync#restore} with these settings (history table, lock timeout). */
+    public RestoreResult restore(DataSource dataSource, String version) {
+      return new Restorer(settings()).restore(dataSource, version);
     }
 
     public ApplyResult apply(DataSource dataSource) {

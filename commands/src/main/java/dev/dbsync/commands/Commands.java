@@ -17,7 +17,7 @@ public final class Commands {
   /** Every command, in the order {@code --help} lists them. */
   public static List<Command> all() {
     return List.of(new Check(), new Status(), new Migrate(), new Sync(), new Push(), new Auto(), new Baseline(),
-        new Repair(), new PullCommand());
+        new Repair(), new Discard(), new PullCommand());
   }
 
   public static Optional<Command> named(String name) {

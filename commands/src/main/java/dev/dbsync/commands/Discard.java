@@ -1,23 +1,34 @@
 package dev.dbsync.commands;
 
+import static dev.dbsync.commands.JsonValues.object;
+
+import dev.dbsync.DbSync;
+import dev.dbsync.PushResult;
+import dev.dbsync.runtime.engine.EngineMessages;
 import dev.dbsync.runtime.engine.MigrationVersion;
 import dev.dbsync.runtime.engine.Pusher;
 import dev.dbsync.runtime.engine.Settings;
 import dev.dbsync.schema.diff.MigrationScript;
 import dev.dbsync.schema.model.Schema;
+import dev.dbsync.schema.model.Table;
 import dev.dbsync.schema.snapshot.SchemaHash;
 import dev.dbsync.schema.snapshot.SnapshotCodec;
 import dev.dbsync.schema.snapshot.SnapshotFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -26,16 +37,82 @@ import javax.sql.DataSource;
  * and restores the committed snapshot they started from, so that the next compile writes one migration from the
  * last kept state to the records. When a development database is given and it applied some of them, it is taken
  * back to the committed schema and their history rows are deleted (one transaction, verified), so that the next
- * {@code migrate} applies the one new migration exactly as staging and production will.
+ * {@code migrate} applies the one new migration exactly as staging and production will. The records' class files
+ * are deleted too, so that the next build compiles them (and runs the processor) although their sources did not
+ * change.
  *
  * <p>Only generated migrations (with a {@code -- dbsync:from} header) newer than every committed migration are
  * discarded; a hand-written one is never deleted, and discarding stops below it.
  */
-public final class Discard {
+public final class Discard implements Command {
   static final String SNAPSHOT = "db/dbsync/schema.json";
   static final String MIGRATIONS = "db/migration";
 
-  private Discard() {}
+  @Override
+  public String name() {
+    return "discard";
+  }
+
+  @Override
+  public String summary() {
+    return "Development only: undo iteration, delete the generated migrations not committed to git";
+  }
+
+  @Override
+  public String description() {
+    return """
+        Deletes the newest generated migrations that are not committed to git (never a hand-written one) and
+        restores the committed db/dbsync/schema.json they started from, in src/main/resources and in the class
+        output, so that the next compile writes one migration from the last committed schema to the records.
+        With a database (--url or DBSYNC_URL) that applied some of them, takes it back to the committed schema
+        and deletes their history rows first, in one verified transaction; then migrate applies the one new
+        migration. Refuses, changing nothing, in production mode, when undoing would drop something they did not
+        create, or when they renamed something. Works on the project whose target/classes is the class path.
+        Exit 0 when done (or nothing to discard), 2 when refused or failed.""";
+  }
+
+  @Override
+  public Outcome run(Session session) {
+    Optional<DataSource> database =
+        session.option(Option.URL) == null ? Optional.empty() : Optional.of(session.dataSource());
+    if (database.isPresent() && session.mode() == DbSync.Mode.PRODUCTION) {
+      String refusal = EngineMessages.revertInProduction();
+      return new Outcome(ExitCode.ERROR, refusal, object("error", refusal));
+    }
+    // the engine's settings (history table, lock wait) as this session gives them: options, else DBSYNC_*
+    Settings settings = Settings.resolve(Settings.Explicit.NONE, variable -> Option.ALL.stream()
+        .filter(option -> variable.equals(option.variable())).findFirst().map(session::option).orElse(null));
+    Result result;
+    try {
+      result = run(layoutOf(session), database, settings);
+    } catch (DiscardException e) {
+      return new Outcome(ExitCode.ERROR, e.getMessage(), object("error", e.getMessage()));
+    }
+    return new Outcome(ExitCode.OK, report(result), json(result));
+  }
+
+  /**
+   * The project of the session's class path: its first directory must be a build's {@code <project>/target/classes}
+   * (Maven's output directory, or the CLI's {@code --classpath}), whose project has {@code src/main/resources}.
+   */
+  private static Layout layoutOf(Session session) {
+    if (session.project() instanceof URLClassLoader urls) {
+      for (URL url : urls.getURLs()) {
+        if ("file".equals(url.getProtocol())) {
+          Path directory;
+          try {
+            directory = Path.of(url.toURI()).toAbsolutePath().normalize();
+          } catch (URISyntaxException e) {
+            continue;
+          }
+          if (Files.isDirectory(directory) && directory.endsWith(Path.of("target", "classes"))) {
+            return Layout.maven(directory.getParent().getParent());
+          }
+        }
+      }
+    }
+    throw new DiscardException(DiscardMessages.noProjectDirectory());
+  }
 
   /** Where the project keeps its dbsync files: the resources directory and the build's class output. */
   public record Layout(Path resources, Path classOutput) {
@@ -151,15 +228,45 @@ public final class Discard {
         Files.deleteIfExists(snapshotFile);
         Files.deleteIfExists(compiledSnapshot);
       }
+      forceRecompile(plan);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return new Result(plan, reverted);
   }
 
+  /**
+   * Deletes the class files of the records of both snapshots. Their sources did not change, so without this an
+   * incremental build (Maven: "Nothing to compile") would not run javac, and the processor would not write the one
+   * migration from the restored snapshot to the records; a missing class file makes its source stale.
+   */
+  private static void forceRecompile(Plan plan) throws IOException {
+    Set<String> classNames = new TreeSet<>();
+    for (Schema schema : List.of(plan.kept(), plan.discarded())) {
+      schema.tables().stream().map(Table::className).filter(Objects::nonNull).forEach(classNames::add);
+    }
+    for (String binaryName : classNames) {
+      String path = binaryName.replace('.', '/');
+      Files.deleteIfExists(plan.layout().classOutput().resolve(path + ".class"));
+      if (path.contains("$")) { // a nested record: its source compiles to the outer class
+        Files.deleteIfExists(plan.layout().classOutput().resolve(path.substring(0, path.indexOf('$')) + ".class"));
+      }
+    }
+  }
+
   /** The report a person reads: what was deleted and restored, what happened to the database, what to do next. */
   public static String report(Result result) {
     return DiscardMessages.report(result);
+  }
+
+  static Object json(Result result) {
+    Plan plan = result.plan();
+    return object(
+        "discarded", plan.migrations().stream().map(Migration::fileName).toList(),
+        "snapshot", plan.migrations().isEmpty() ? null : plan.keptSnapshot().isPresent() ? "restored" : "deleted",
+        "database", result.database().map(reverted -> object(
+            "reverted", reverted.versions(),
+            "statements", reverted.push().map(PushResult::statements).orElse(List.of()))).orElse(null));
   }
 
   private static List<Path> newestFirst(Path migrationDirectory) throws IOException {

@@ -14,7 +14,13 @@ public final class DiscardMessages {
         + " deletes the generated migrations that are not committed, so it must know what is committed.";
   }
 
-  public static String newestIsHandWritten(String fileName) {
+  public static String noProjectDirectory() {
+    return "discard works on a project's files: its class path must start with the project's target/classes"
+        + " directory (run it in the project directory, or pass --classpath <project>/target/classes). Nothing was"
+        + " changed.";
+  }
+
+    public static String newestIsHandWritten(String fileName) {
     return "The newest migration, " + fileName + ", is hand-written and not committed: discard deletes only"
         + " generated migrations (those starting with -- dbsync:from) and never a file you wrote. Commit it or move"
         + " it away, then run discard again. Nothing was changed.";
@@ -41,8 +47,8 @@ public final class DiscardMessages {
           + " applied elsewhere: change the records and compile to write the next one.)";
 
   public static final String NEXT_STEP =
-      "Next: compile (mvn compile) to write one migration from the committed schema to the records, review it,"
-          + " then migrate (or sync).";
+      "Next: compile (mvn compile; the records' class files were removed, so it recompiles them) to write one"
+          + " migration from the committed schema to the records, review it, then migrate (or sync).";
 
   public static String report(Discard.Result result) {
     Discard.Plan plan = result.plan();
@@ -69,9 +75,11 @@ public final class DiscardMessages {
     }
     PushResult push = reverted.push().orElseThrow();
     List<String> statements = push.statements();
+    boolean one = reverted.versions().size() == 1;
     return "The development database had applied " + String.join(", ", reverted.versions().stream()
-        .map(v -> "V" + v).toList()) + ": their history rows are deleted and the database is back at the committed"
-        + " schema (" + count(statements.size(), "statement") + ")" + (statements.isEmpty() ? "" : ":") + "\n"
+        .map(v -> "V" + v).toList()) + ": " + (one ? "its history row is" : "their history rows are")
+        + " deleted and the database is back at the committed schema (" + count(statements.size(), "statement")
+        + ")" + (statements.isEmpty() ? "" : ":") + "\n"
         + statements.stream().map(s -> "  " + s + "\n").reduce("", String::concat);
   }
 

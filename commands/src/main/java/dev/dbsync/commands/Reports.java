@@ -78,6 +78,8 @@ final class Reports {
   static Map<String, Object> json(CheckReport report) {
     return object(
         "inSync", report.inSync(),
+        // what a deploy pipeline asks before migrating: drift or history no pending migration explains
+        "changedByHand", report.changedByHand(),
         "historyPresent", report.historyPresent(),
         "snapshotPresent", report.snapshotPresent(),
         "emptyDatabase", report.emptyDatabase(),

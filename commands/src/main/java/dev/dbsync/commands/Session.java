@@ -52,6 +52,11 @@ public final class Session {
     return console;
   }
 
+  /** The compiled project's class path. */
+  public ClassLoader project() {
+    return project;
+  }
+
   /** The option's value: given explicitly, else from its environment variable; null when neither. */
   public String option(Option option) {
     String given = options.get(option);

@@ -105,6 +105,8 @@ class DiscardTest {
     assertEquals(List.of("1"), history(db));
     assertMatches(NOTES, db);
     assertEquals(List.of("kept"), query(db, "SELECT body FROM notes"));
+    assertFalse(Files.exists(layout.classOutput().resolve("app/Notes.class")), "Notes is recompiled next time");
+    assertFalse(Files.exists(layout.classOutput().resolve("app/Tags.class")));
     String report = Discard.report(result);
     assertTrue(report.contains("V2, V3") && report.contains("DROP TABLE") && report.contains(v3), report);
 
@@ -245,9 +247,16 @@ class DiscardTest {
     int version = migrations(layout.resources()).size() + 1;
     String name = "V" + version + "__" + MigrationScript.slug(diff.changes()) + ".sql";
     String sql = MigrationScript.render(SchemaHash.of(current), SchemaHash.of(next), diff.changes());
+    // as the processor: each table names its record, whose class file the compile writes
+    Schema compiled = new Schema(next.enums(), next.tables().stream()
+        .map(t -> t.withClassName("app." + t.name().name().substring(0, 1).toUpperCase() + t.name().name().substring(1)))
+        .toList());
     for (Path root : List.of(layout.resources(), layout.classOutput())) {
       write(root.resolve(Discard.MIGRATIONS).resolve(name), sql);
-      write(root.resolve(Discard.SNAPSHOT), SnapshotCodec.write(next));
+      write(root.resolve(Discard.SNAPSHOT), SnapshotCodec.write(compiled));
+    }
+    for (var table : compiled.tables()) {
+      write(layout.classOutput().resolve(table.className().replace('.', '/') + ".class"), "compiled");
     }
     return name;
   }

@@ -32,27 +32,32 @@ class DiffCasesOnPostgresTest {
   @Test
   void everyCaseRoundTrips(TestDatabase db) throws SQLException {
     try (Connection connection = db.connect()) {
-      for (DiffCase c : DiffCases.all()) {
-        String context = "case '" + c.name() + "'";
-        try {
-          RoundTripTest.execute(connection,
-              DdlRenderer.statements(SchemaDiffer.diff(Schema.EMPTY, c.before(), Intent.NONE).changes()),
-              context + " (create before)");
-          List<String> statements = c.statements();
-          RoundTripTest.execute(connection,
-              statements.stream().filter(s -> ENUM_VALUE_ADDITION.matcher(s).matches()).toList(), context);
-          connection.setAutoCommit(false);
-          RoundTripTest.execute(connection,
-              statements.stream().filter(s -> !ENUM_VALUE_ADDITION.matcher(s).matches()).toList(), context);
-          connection.commit();
-          Schema found = Introspector.read(connection, RoundTripTest.schemasOf(c.before(), c.after()));
-          assertEquals(new Drift(List.of(), List.of()), Drift.between(c.after(), found),
-              () -> context + ": the database differs from 'after'; statements " + statements);
-        } finally {
-          connection.rollback();
-          connection.setAutoCommit(true);
-          EmptyDatabase.reset(connection);
-        }
+      runEveryCase(connection);
+    }
+  }
+
+  /** Every case on the (empty) database of {@code connection}, which is left empty. */
+  static void runEveryCase(Connection connection) throws SQLException {
+    for (DiffCase c : DiffCases.all()) {
+      String context = "case '" + c.name() + "'";
+      try {
+        RoundTripTest.execute(connection,
+            DdlRenderer.statements(SchemaDiffer.diff(Schema.EMPTY, c.before(), Intent.NONE).changes()),
+            context + " (create before)");
+        List<String> statements = c.statements();
+        RoundTripTest.execute(connection,
+            statements.stream().filter(s -> ENUM_VALUE_ADDITION.matcher(s).matches()).toList(), context);
+        connection.setAutoCommit(false);
+        RoundTripTest.execute(connection,
+            statements.stream().filter(s -> !ENUM_VALUE_ADDITION.matcher(s).matches()).toList(), context);
+        connection.commit();
+        Schema found = Introspector.read(connection, RoundTripTest.schemasOf(c.before(), c.after()));
+        assertEquals(new Drift(List.of(), List.of()), Drift.between(c.after(), found),
+            () -> context + ": the database differs from 'after'; statements " + statements);
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+        EmptyDatabase.reset(connection);
       }
     }
   }

@@ -2,6 +2,8 @@ package dev.dbsync.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,6 +22,15 @@ class FreshDatabaseTest {
       assertEquals(0, userTables(b));
       assertEquals(first.name(), currentDatabase(a));
     }
+  }
+
+  @Test
+  void aConfiguredServerThatDoesNotAnswerFailsWithTheFix() {
+    String url = "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres&connectTimeout=2";
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> TestDatabases.choose(url));
+    assertTrue(e.getMessage().startsWith(TestDatabases.URL_VARIABLE + "=" + url + " does not answer"), e.getMessage());
+    assertTrue(e.getMessage().contains("unset " + TestDatabases.URL_VARIABLE), e.getMessage());
+    assertTrue(e.getMessage().contains(TestDatabases.URL_VARIABLE + "=embedded"), e.getMessage());
   }
 
   private static int userTables(Connection c) throws SQLException {

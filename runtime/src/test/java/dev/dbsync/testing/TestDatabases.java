@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Chooses the PostgreSQL server the tests use, once per JVM, in this order: {@code DBSYNC_TEST_JDBC_URL}
@@ -23,6 +24,8 @@ public final class TestDatabases {
   private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
   private static Server server;
+  /** Why no server could be chosen: told in full once, by the first test that asked. */
+  private static String unavailable;
 
   private TestDatabases() {}
 
@@ -37,8 +40,17 @@ public final class TestDatabases {
   }
 
   public static synchronized Server server() {
+    if (unavailable != null) {
+      // every later test is aborted, not failed: the build fails once, with the fix, not once per test
+      throw new TestAbortedException("no PostgreSQL for the tests, see the first failure: " + unavailable);
+    }
     if (server == null) {
-      server = choose();
+      try {
+        server = choose(setting(URL_VARIABLE));
+      } catch (RuntimeException e) {
+        unavailable = e.getMessage();
+        throw e;
+      }
       System.err.println("[dbsync tests] PostgreSQL: " + server.origin());
     }
     return server;
@@ -60,13 +72,19 @@ public final class TestDatabases {
     }
   }
 
-  private static Server choose() {
-    String configured = setting(URL_VARIABLE);
+  /** The server {@code configured} ({@code DBSYNC_TEST_JDBC_URL}, may be null) names, or the first that answers. */
+  static Server choose(String configured) {
     if ("embedded".equals(configured)) {
       return embedded();
     }
     if (configured != null && !configured.isBlank()) {
-      return new Server(configured, URL_VARIABLE + "=" + configured);
+      try (Connection ignored = DriverManager.getConnection(configured)) {
+        return new Server(configured, URL_VARIABLE + "=" + configured);
+      } catch (SQLException e) {
+        throw new IllegalStateException(URL_VARIABLE + "=" + configured + " does not answer (" + e.getMessage()
+            + "). Start that server, or unset " + URL_VARIABLE + " (the tests then use a server on"
+            + " 127.0.0.1:5432, Docker or an embedded PostgreSQL), or set " + URL_VARIABLE + "=embedded.", e);
+      }
     }
     if (answers("127.0.0.1", 5432) && connects(LOCAL_URL)) {
       return new Server(LOCAL_URL, "local server on 127.0.0.1:5432");

@@ -108,9 +108,12 @@ public final class Pull {
     return this;
   }
 
-  /** The migration history table, left out of records and baseline; default {@code flyway_schema_history}. */
+  /**
+   * The migration history table ({@code table} or {@code schema.table}, as {@code DBSYNC_HISTORY_TABLE} takes it),
+   * left out of records and baseline; default {@code flyway_schema_history}.
+   */
   public Pull historyTable(String table) {
-    this.historyTable = table;
+    this.historyTable = table.substring(table.lastIndexOf('.') + 1);
     return this;
   }
 

@@ -26,10 +26,6 @@ final class PullMessages {
     return "column " + column + " has type " + type + ", which @Column(type = ...) does not read back the same";
   }
 
-  static String primaryKeyName(String name, String declarable) {
-    return "primary key " + name + " is not named " + declarable + " (the only name @Id declares)";
-  }
-
   static String primaryKeyOrder(List<String> keyOrder, List<String> columnOrder) {
     return "primary key columns " + keyOrder + " are not in column order " + columnOrder
         + " (@Id components declare the key in component order)";
@@ -39,12 +35,12 @@ final class PullMessages {
     return "unique constraint " + name + " spans " + columns + " (@Unique declares one column)";
   }
 
-  static String compositeForeignKey(String name, List<String> columns) {
-    return "foreign key " + name + " spans " + columns + " (@References declares one column)";
-  }
-
   static String indexExpression(String index, String entry) {
     return "index " + index + " has the entry '" + entry + "', which is not a plain column (@Index names columns)";
+  }
+
+  static String indexOptions(String index) {
+    return "index " + index + " has options beyond columns, unique, method and predicate, which pull does not write";
   }
 
   static String referencesUnmanaged(String key, QualifiedName target) {

@@ -140,9 +140,6 @@ record PullPlan(
       }
     }
     if (table.primaryKey() != null) {
-      if (!table.primaryKey().name().equals(table.name().name() + "_pkey")) {
-        reasons.add(PullMessages.primaryKeyName(table.primaryKey().name(), table.name().name() + "_pkey"));
-      }
       List<String> declarationOrder =
           table.columns().stream().map(Column::name).filter(table.primaryKey().columns()::contains).toList();
       if (!declarationOrder.equals(table.primaryKey().columns())) {
@@ -154,16 +151,15 @@ record PullPlan(
         reasons.add(PullMessages.compositeUnique(unique.name(), unique.columns()));
       }
     }
-    for (ForeignKey key : table.foreignKeys()) {
-      if (key.columns().size() != 1) {
-        reasons.add(PullMessages.compositeForeignKey(key.name(), key.columns()));
-      }
-    }
     for (Index index : table.indexes()) {
       for (String entry : index.columns()) {
         if (table.column(entry).isEmpty()) {
           reasons.add(PullMessages.indexExpression(index.name(), entry));
         }
+      }
+      // anything the model holds beyond these five (storage options, say) is not written, so it is not pulled
+      if (!index.equals(new Index(index.name(), index.columns(), index.unique(), index.method(), index.where()))) {
+        reasons.add(PullMessages.indexOptions(index.name()));
       }
     }
     return reasons;
@@ -183,11 +179,17 @@ record PullPlan(
     return reasons;
   }
 
-  /** What the processor accepts as a reference target: the primary key, a unique column or a full unique index. */
+  /**
+   * What the processor accepts as a reference target, as PostgreSQL matches it (the same set of columns): the
+   * primary key, a unique column or a full unique index.
+   */
   private static boolean isUniqueKey(Table table, List<String> columns) {
-    return (table.primaryKey() != null && table.primaryKey().columns().equals(columns))
+    Set<String> wanted = Set.copyOf(columns);
+    return (table.primaryKey() != null && Set.copyOf(table.primaryKey().columns()).equals(wanted))
         || table.uniques().stream().anyMatch(u -> u.columns().equals(columns))
-        || table.indexes().stream().anyMatch(i -> i.unique() && i.where() == null && i.columns().equals(columns));
+        || table.indexes().stream().anyMatch(
+            i -> i.unique() && i.where() == null && i.columns().size() == columns.size()
+                && Set.copyOf(i.columns()).equals(wanted));
   }
 
   /**

@@ -111,6 +111,11 @@ final class RecordWriter {
     for (dev.dbsync.schema.model.Index index : table.indexes()) {
       type.addAnnotation(indexAnnotation(plan, index));
     }
+    for (ForeignKey key : table.foreignKeys()) {
+      if (key.columns().size() > 1) {
+        type.addAnnotation(compositeForeignKey(plan, key));
+      }
+    }
     for (CheckConstraint check : table.checks()) {
       type.addAnnotation(
           AnnotationSpec.builder(Check.class)
@@ -135,18 +140,17 @@ final class RecordWriter {
     if (!name.schema().equals(QualifiedName.DEFAULT_SCHEMA)) {
       table.addMember("schema", "$S", name.schema());
     }
+    dev.dbsync.schema.model.PrimaryKey key = plan.table().primaryKey();
+    if (key != null && !key.name().equals(name.name() + "_pkey")) {
+      table.addMember("primaryKeyName", "$S", key.name());
+    }
     return table.build();
   }
 
   private static AnnotationSpec indexAnnotation(RecordPlan plan, dev.dbsync.schema.model.Index index) {
     List<String> components = index.columns().stream().map(c -> plan.component(c).name()).toList();
     AnnotationSpec.Builder annotation = AnnotationSpec.builder(Index.class);
-    if (components.size() == 1) {
-      annotation.addMember("columns", "$S", components.get(0));
-    } else {
-      annotation.addMember(
-          "columns", "{$L}", components.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", ")));
-    }
+    annotation.addMember("columns", "$L", names(components));
     if (index.unique()) {
       annotation.addMember("unique", "true");
     }
@@ -234,6 +238,41 @@ final class RecordWriter {
         });
   }
 
+  /** A foreign key over several columns: record-level, columns by component name. */
+  private AnnotationSpec compositeForeignKey(RecordPlan plan, ForeignKey key) {
+    RecordPlan target = records.get(key.target());
+    AnnotationSpec.Builder annotation =
+        AnnotationSpec.builder(dev.dbsync.annotations.ForeignKey.class)
+            .addMember("columns", "$L", names(key.columns().stream().map(c -> plan.component(c).name()).toList()))
+            .addMember("references", "$T.class", recordClasses.get(key.target()));
+    dev.dbsync.schema.model.PrimaryKey targetKey = target.table().primaryKey();
+    if (targetKey == null || !targetKey.columns().equals(key.targetColumns())) {
+      annotation.addMember("referencedColumns", "$L",
+          names(key.targetColumns().stream().map(c -> target.component(c).name()).toList()));
+    }
+    actions(annotation, key);
+    if (!key.name().equals(plan.table().name().name() + "_" + String.join("_", key.columns()) + "_fkey")) {
+      annotation.addMember("name", "$S", key.name());
+    }
+    return annotation.build();
+  }
+
+  private static void actions(AnnotationSpec.Builder annotation, ForeignKey key) {
+    if (key.onDelete() != ReferentialAction.NO_ACTION) {
+      annotation.addMember("onDelete", "$T.$L", References.Action.class, key.onDelete().name());
+    }
+    if (key.onUpdate() != ReferentialAction.NO_ACTION) {
+      annotation.addMember("onUpdate", "$T.$L", References.Action.class, key.onUpdate().name());
+    }
+  }
+
+  /** {@code {"a", "b"}}, or {@code "a"} alone. */
+  private static String names(List<String> names) {
+    return names.size() == 1
+        ? "\"" + names.get(0) + "\""
+        : names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", ", "{", "}"));
+  }
+
   private AnnotationSpec references(dev.dbsync.schema.model.Table table, String column, ForeignKey key) {
     RecordPlan target = records.get(key.target());
     AnnotationSpec.Builder annotation =
@@ -244,12 +283,7 @@ final class RecordWriter {
       // the processor looks a column up by component name first: the component's name cannot mean another column
       annotation.addMember("column", "$S", target.component(targetColumn).name());
     }
-    if (key.onDelete() != ReferentialAction.NO_ACTION) {
-      annotation.addMember("onDelete", "$T.$L", References.Action.class, key.onDelete().name());
-    }
-    if (key.onUpdate() != ReferentialAction.NO_ACTION) {
-      annotation.addMember("onUpdate", "$T.$L", References.Action.class, key.onUpdate().name());
-    }
+    actions(annotation, key);
     if (!key.name().equals(table.name().name() + "_" + column + "_fkey")) {
       annotation.addMember("name", "$S", key.name());
     }

@@ -51,6 +51,15 @@ class RealWorldSchemasTest {
     assertThat(report.unmanaged()).isEmpty();
   }
 
+  @Test
+  void northwind() throws Exception {
+    PullReport report = roundTrip("/realworld/northwind/northwind-schema.sql");
+    assertThat(report.tables()).hasSize(14);
+    assertThat(report.tables())
+        .contains(new PullReport.Mapping("public.customer_customer_demo", "com.example.db.CustomerCustomerDemo"));
+    assertThat(report.unmanaged()).isEmpty();
+  }
+
   private PullReport roundTrip(String schema) throws Exception {
     PulledProject project = new PulledProject(root);
     try (TestDatabase database = TestDatabases.create(); TestDatabase empty = TestDatabases.create()) {

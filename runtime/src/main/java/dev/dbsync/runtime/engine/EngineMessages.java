@@ -102,6 +102,38 @@ public final class EngineMessages {
         + " a file named by PGPASSFILE (host:port:database:user:password, mode 0600).";
   }
 
+  public static String restoreWithoutCopies(String version) {
+    return "Nothing to restore for V" + version + ": dbsync_backup holds no copy taken before it. Production mode copies"
+        + " the tables an allowed destructive migration touches into dbsync_backup before it runs; a migration"
+        + " applied in development mode, or whose copies were pruned (DBSYNC_BACKUP_RETENTION), can only be restored"
+        + " from a pg_dump (DBSYNC_BACKUP_DIR). Nothing was changed.";
+  }
+
+  public static String restoreWithoutKey(String table) {
+    return "Cannot restore the dropped columns of " + table + ": its rows are matched with the copy through the"
+        + " primary key, and the table as it is now has none (or lost a key column). Nothing was changed.";
+  }
+
+  public static String restoreFailed(String statement, SQLException e) {
+    return "Restore failed at: " + abbreviate(statement) + "\n-> PostgreSQL: " + postgresMessage(e)
+        + "\nNothing was changed: the transaction was rolled back.";
+  }
+
+  public static String restoreNothingMissing(List<String> tables) {
+    return "nothing was missing: " + String.join(", ", tables) + " already have every column the copies have";
+  }
+
+  public static String restoredTable(String table, String copy, long rows, int constraints, int indexes) {
+    return "table " + table + " created again with " + rows + (rows == 1 ? " row" : " rows") + " from "
+        + TableBackup.SCHEMA + "." + copy + ", its defaults, NOT NULL, " + constraints + " constraints and " + indexes
+        + " indexes";
+  }
+
+  public static String restoredColumn(String table, String column, String copy, String key) {
+    return "column " + table + "." + column + " added again, values from " + TableBackup.SCHEMA + "." + copy
+        + " matched by " + key + ", with its default, NOT NULL and the constraints and indexes on it";
+  }
+
   public static String interrupted() {
     return "Interrupted while waiting for the migration lock; nothing was applied.";
   }
@@ -124,8 +156,7 @@ public final class EngineMessages {
   /** Transaction control found in pending migrations, before anything ran. */
   public static String transactionControlRefused(List<RiskyStatements.TransactionControl> found) {
     return "dbsync refuses to apply migrations that control the transaction; nothing was applied:\n  - "
-        + found.stream().map(RiskyStatements.TransactionControl::message)
-            .collect(java.util.stream.Collectors.joining("\n  - "));
+        + String.join("\n  - ", found.stream().map(RiskyStatements.TransactionControl::message).toList());
   }
 
   public static String invalidHistory(List<String> problems) {

@@ -387,14 +387,18 @@ public final class Migrator {
         return;
       }
       Drift drift = Verification.compare(connection, snapshot.get(), history.name());
-      unmanaged = drift.unmanaged();
-      if (drift.isEmpty()) {
+      DeclaredTableState.Findings state = DeclaredTableState.read(connection, snapshot.get());
+      unmanaged = new ArrayList<>(drift.unmanaged());
+      unmanaged.addAll(state.unmanaged());
+      List<String> differences = new ArrayList<>(drift.differences());
+      differences.addAll(state.differences());
+      if (differences.isEmpty()) {
         return;
       }
       EngineMessages.DriftOutcome outcome = committed ? EngineMessages.DriftOutcome.ALREADY_COMMITTED
           : settings.failOnDrift() ? EngineMessages.DriftOutcome.ROLLED_BACK : EngineMessages.DriftOutcome.LOGGED;
       String message =
-          EngineMessages.verificationFailed(last.file().script(), drift.differences(), outcome, committedLabels());
+          EngineMessages.verificationFailed(last.file().script(), differences, outcome, committedLabels());
       if (settings.failOnDrift()) {
         rollbackQuietly(connection);
         throw new MigrationException(message, last.file().script(), null, null, null);

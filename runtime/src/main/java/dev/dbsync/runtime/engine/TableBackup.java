@@ -28,7 +28,74 @@ import java.util.regex.Pattern;
 final class TableBackup {
   static final String SCHEMA = "dbsync_backup";
 
+  /**
+   * What each copy was taken from: the table's columns, constraints and indexes as PostgreSQL describes them
+   * ({@code format_type}, {@code pg_get_expr}, {@code pg_get_constraintdef}, {@code pg_get_indexdef}) just before
+   * the destructive migration ran, which verify-before-commit had checked against the snapshot of the version
+   * before. {@code DbSync.restore} rebuilds dropped tables and columns from it.
+   */
+  static final String COPIES = SCHEMA + ".dbsync_copies";
+
+  private static final String DEFINITION = """
+      INSERT INTO dbsync_backup.dbsync_copies
+             (copy_table, version, source_schema, source_table, columns, constraints, indexes)
+      SELECT ?, ?, ?, ?,
+             coalesce((SELECT jsonb_agg(jsonb_build_object('name', a.attname,
+                         'type', format_type(a.atttypid, a.atttypmod), 'default', pg_get_expr(d.adbin, d.adrelid),
+                         'not_null', a.attnotnull) ORDER BY a.attnum)
+                         FROM pg_attribute a
+                         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                        WHERE a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped), '[]'),
+             coalesce((SELECT jsonb_agg(jsonb_build_object('name', c.conname, 'type', c.contype,
+                         'definition', pg_get_constraintdef(c.oid),
+                         'columns', coalesce((SELECT jsonb_agg(a.attname) FROM pg_attribute a
+                                      WHERE a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)), '[]'))
+                         ORDER BY c.contype = 'f', c.conname)
+                         FROM pg_constraint c WHERE c.conrelid = t.oid), '[]'),
+             coalesce((SELECT jsonb_agg(jsonb_build_object('name', ic.relname,
+                         'definition', pg_get_indexdef(i.indexrelid),
+                         'columns', coalesce((SELECT jsonb_agg(a.attname) FROM pg_attribute a
+                                      WHERE a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey::int2[])), '[]'))
+                         ORDER BY ic.relname)
+                         FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+                        WHERE i.indrelid = t.oid
+                          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid
+                                             AND k.conrelid = t.oid)), '[]')
+        FROM (SELECT to_regclass(?) AS oid) t""";
+
   private TableBackup() {}
+
+  private static void recordDefinition(
+      Connection connection, MigrationVersion version, QualifiedName table, QualifiedName copy) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(DEFINITION)) {
+      insert.setString(1, copy.name());
+      insert.setString(2, version.text());
+      insert.setString(3, table.schema());
+      insert.setString(4, table.name());
+      insert.setString(5, Identifiers.quote(table));
+      insert.executeUpdate();
+    }
+  }
+
+  /**
+   * {@code name}, or {@code name__2}, ... when a copy of that name exists already: a database restored from a
+   * dump taken before the migration still holds the copy of its first run, and re-applying must neither fail
+   * nor overwrite that copy.
+   */
+  private static QualifiedName freeName(Connection connection, String name) throws SQLException {
+    try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      for (int n = 1; ; n++) {
+        QualifiedName candidate = QualifiedName.of(SCHEMA, n == 1 ? name : name + "__" + n);
+        exists.setString(1, Identifiers.quote(candidate));
+        try (ResultSet rs = exists.executeQuery()) {
+          rs.next();
+          if (!rs.getBoolean(1)) {
+            return candidate;
+          }
+        }
+      }
+    }
+  }
 
   /**
    * Copies the tables; returns what was copied where ({@code public.t -> dbsync_backup.t_v2}).
@@ -70,9 +137,13 @@ final class TableBackup {
           statement.execute("CREATE SCHEMA " + SCHEMA); // IF NOT EXISTS would need CREATE on the database
         }
       }
+      statement.execute("CREATE TABLE IF NOT EXISTS " + COPIES + " (copy_table text PRIMARY KEY, version text NOT NULL,"
+          + " source_schema text NOT NULL, source_table text NOT NULL, columns jsonb NOT NULL,"
+          + " constraints jsonb NOT NULL, indexes jsonb NOT NULL, copied_at timestamptz NOT NULL DEFAULT now())");
       for (QualifiedName table : affected) {
-        QualifiedName copy = QualifiedName.of(SCHEMA, copyName(table, migration.file().version()));
+        QualifiedName copy = freeName(connection, copyName(table, migration.file().version()));
         statement.execute("CREATE TABLE " + Identifiers.quote(copy) + " AS TABLE " + Identifiers.quote(table));
+        recordDefinition(connection, migration.file().version(), table, copy);
         copies.add(table + " -> " + copy);
         if (retention > 0) {
           prune(statement, table, retention);
@@ -134,6 +205,7 @@ final class TableBackup {
     copies.sort(Map.Entry.<MigrationVersion, String>comparingByKey().reversed());
     for (Map.Entry<MigrationVersion, String> old : copies.subList(Math.min(keep, copies.size()), copies.size())) {
       statement.execute("DROP TABLE " + Identifiers.quote(QualifiedName.of(SCHEMA, old.getValue())));
+      statement.execute("DELETE FROM " + COPIES + " WHERE copy_table = " + Identifiers.literal(old.getValue()));
     }
   }
 
