@@ -18,10 +18,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +61,7 @@ class DiscardIT {
         && discard.out().contains("DROP TABLE"), discard.toString());
     assertEquals("", git("status", "--porcelain"), "the files are the last commit's");
     assertEquals(List.of("V1__create_notes.sql"), list(project.resolve("target/classes/db/migration")));
-    assertEquals(List.of("1"), query(db, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"));
+    assertEquals(List.of("1"), db.query("SELECT version FROM flyway_schema_history ORDER BY installed_rank"));
     Cli.Run check = Cli.run(project, database, "check");
     assertEquals(0, check.exit(), check.toString());
 
@@ -125,15 +121,5 @@ class DiscardIT {
     String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, git.waitFor(), () -> String.join(" ", command) + ": " + output);
     return output;
-  }
-
-  private static List<String> query(TestDatabase db, String sql) throws SQLException {
-    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      List<String> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(rs.getString(1));
-      }
-      return rows;
-    }
   }
 }

@@ -33,9 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +85,7 @@ class DiscardTest {
   @Test
   void theIterationLoopEndsInOneMigrationAndTheDatabaseFollows(TestDatabase db) throws Exception {
     migrate(db);
-    execute(db, "INSERT INTO notes (body) VALUES ('kept')");
+    db.execute("INSERT INTO notes (body) VALUES ('kept')");
     String v2 = compile(PINNED, Intent.NONE);
     migrate(db);
     String v3 = compile(PRIORITY, Intent.NONE.withDroppedColumn(PRIORITY.tables().get(0).name(), "pinned"));
@@ -104,7 +102,7 @@ class DiscardTest {
     assertEquals("", git("status", "--porcelain"), "the working tree is the last commit again");
     assertEquals(List.of("1"), history(db));
     assertMatches(NOTES, db);
-    assertEquals(List.of("kept"), query(db, "SELECT body FROM notes"));
+    assertEquals(List.of("kept"), db.query("SELECT body FROM notes"));
     assertFalse(Files.exists(layout.classOutput().resolve("app/Notes.class")), "Notes is recompiled next time");
     assertFalse(Files.exists(layout.classOutput().resolve("app/Tags.class")));
     String report = Discard.report(result);
@@ -118,7 +116,7 @@ class DiscardTest {
     assertEquals(1, applied.applied().size(), applied.summary());
     assertEquals(List.of("1", "2"), history(db));
     assertMatches(PRIORITY, db);
-    assertEquals(List.of("kept|0"), query(db, "SELECT body || '|' || priority FROM notes"));
+    assertEquals(List.of("kept|0"), db.query("SELECT body || '|' || priority FROM notes"));
   }
 
   @Test
@@ -174,7 +172,7 @@ class DiscardTest {
     migrate(db);
     compile(PINNED, Intent.NONE);
     migrate(db);
-    execute(db, "ALTER TABLE notes ADD COLUMN mine text");
+    db.execute("ALTER TABLE notes ADD COLUMN mine text");
     Map<String, String> before = files();
 
     MigrationException refused = assertThrows(MigrationException.class,
@@ -327,22 +325,6 @@ class DiscardTest {
   }
 
   private static List<String> history(TestDatabase db) throws SQLException {
-    return query(db, "SELECT version FROM flyway_schema_history ORDER BY installed_rank");
-  }
-
-  private static void execute(TestDatabase db, String sql) throws SQLException {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private static List<String> query(TestDatabase db, String sql) throws SQLException {
-    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      List<String> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(rs.getString(1));
-      }
-      return rows;
-    }
+    return db.query("SELECT version FROM flyway_schema_history ORDER BY installed_rank");
   }
 }

@@ -23,8 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,20 +177,18 @@ class EvolutionTest {
     }
 
     step(Map.of("Nullable", NULLABLE, "Post", POST_V2), "V2__", db);
-    assertEquals(List.of("Hello|First words|0"), rows(db, "SELECT title || '|' || body || '|' || views FROM posts"));
+    assertEquals(List.of("Hello|First words|0"), db.query("SELECT title || '|' || body || '|' || views FROM posts"));
 
     step(Map.of("Post", POST_V3, "Status", STATUS_V3, "Comment", COMMENT_V3), "V3__", db);
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("INSERT INTO comments (post_id, text) SELECT id, 'Nice' FROM posts");
-    }
-    assertEquals(List.of("Hello|DRAFT"), rows(db, "SELECT title || '|' || status FROM posts"));
+    db.execute("INSERT INTO comments (post_id, text) SELECT id, 'Nice' FROM posts");
+    assertEquals(List.of("Hello|DRAFT"), db.query("SELECT title || '|' || status FROM posts"));
 
     // ARCHIVED is added and made the default: the value gets a migration of its own, so Flyway can replay it
     step(Map.of("Post", POST_V4, "Status", STATUS_V4, "Comment", COMMENT_V4), db, "V4__add_status_archived.sql",
         "V5__");
-    assertEquals(List.of("Nice"), rows(db, "SELECT text FROM post_comments"));
-    assertEquals(List.of("First words|DRAFT"), rows(db, "SELECT body || '|' || status FROM posts"));
-    assertEquals(List.of("ARCHIVED"), rows(db,
+    assertEquals(List.of("Nice"), db.query("SELECT text FROM post_comments"));
+    assertEquals(List.of("First words|DRAFT"), db.query("SELECT body || '|' || status FROM posts"));
+    assertEquals(List.of("ARCHIVED"), db.query(
         "INSERT INTO posts (author_id, title, body) SELECT id, 'Second', 'More' FROM profiles RETURNING status"));
 
     // Flyway, each file in its own transaction, builds the same schema from the same files
@@ -348,16 +344,6 @@ class EvolutionTest {
       return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static List<String> rows(TestDatabase db, String sql) throws SQLException {
-    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      List<String> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(rs.getString(1));
-      }
-      return rows;
     }
   }
 }

@@ -11,11 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -91,7 +87,7 @@ class PipelineTest {
   @Test
   void driftPlantedByHandFailsTheJobAtCheck() throws Exception {
     assertEquals(0, pipeline("develop", Map.of()).exitCode());
-    execute(staging, "ALTER TABLE posts ADD COLUMN flagged boolean");
+    staging.execute("ALTER TABLE posts ADD COLUMN flagged boolean");
 
     Run run = pipeline("develop", Map.of());
 
@@ -103,7 +99,7 @@ class PipelineTest {
   @Test
   void driftFailsTheJobAtCheckAlsoWhenAMigrationIsPending() throws Exception {
     assertEquals(0, pipeline("develop", Map.of()).exitCode());
-    execute(staging, "ALTER TABLE profiles ALTER COLUMN username DROP NOT NULL");
+    staging.execute("ALTER TABLE profiles ALTER COLUMN username DROP NOT NULL");
     developerAddsAColumn(); // to posts
 
     Run run = pipeline("develop", Map.of());
@@ -121,7 +117,7 @@ class PipelineTest {
   @Test
   void driftOnTheTableAPendingMigrationChangesStopsAtMigrate() throws Exception {
     assertEquals(0, pipeline("develop", Map.of()).exitCode());
-    execute(staging, "ALTER TABLE posts ALTER COLUMN title DROP NOT NULL");
+    staging.execute("ALTER TABLE posts ALTER COLUMN title DROP NOT NULL");
     developerAddsAColumn(); // to posts
 
     Run run = pipeline("develop", Map.of());
@@ -130,7 +126,7 @@ class PipelineTest {
     assertTrue(run.output().contains("pipeline failed at step: migrate staging"), run.output());
     assertTrue(run.output().contains("public.posts.title: expected text NOT NULL, found text NULL"), run.output());
     assertEquals(List.of("1"), history(staging), "nothing was migrated");
-    assertEquals(List.of(), query(staging,
+    assertEquals(List.of(), staging.query(
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'posts' AND column_name = 'views'"));
   }
 
@@ -149,8 +145,8 @@ class PipelineTest {
   void aDestructiveMigrationStopsAtMigrateUntilAllowed() throws Exception {
     assertEquals(0, pipeline("develop", Map.of()).exitCode());
     assertEquals(0, pipeline("main", Map.of()).exitCode());
-    execute(production, "INSERT INTO profiles (user_id, username) VALUES ('u1', 'ada')");
-    execute(production, "INSERT INTO posts (author_id, title, content) SELECT id, 'Hello', 'kept' FROM profiles");
+    production.execute("INSERT INTO profiles (user_id, username) VALUES ('u1', 'ada')");
+    production.execute("INSERT INTO posts (author_id, title, content) SELECT id, 'Hello', 'kept' FROM profiles");
     // the developer drops a column, compiles (V2, marked destructive), reviews and commits
     edit(POST, "    String content,\n", "");
     edit(POST, "@Table(\"posts\")", "@Table(value = \"posts\", droppedColumns = \"content\")");
@@ -167,12 +163,12 @@ class PipelineTest {
     Run production = pipeline("main", Map.of());
     assertEquals(2, production.exitCode(), production.output());
     assertTrue(production.output().contains("pipeline failed at step: migrate production"), production.output());
-    assertEquals(List.of("kept"), query(this.production, "SELECT content FROM posts"));
+    assertEquals(List.of("kept"), this.production.query("SELECT content FROM posts"));
 
     Run allowed = pipeline("main", Map.of("DBSYNC_ALLOW_DESTRUCTIVE", "2"));
     assertEquals(0, allowed.exitCode(), allowed.output());
     assertEquals(List.of("1", "2"), history(this.production));
-    assertEquals(List.of("Hello"), query(this.production, "SELECT title FROM posts"));
+    assertEquals(List.of("Hello"), this.production.query("SELECT title FROM posts"));
   }
 
   @Test
@@ -263,28 +259,12 @@ class PipelineTest {
 
   private static List<String> history(TestDatabase db) throws SQLException {
     return tables(db).contains("flyway_schema_history")
-        ? query(db, "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
+        ? db.query("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
         : List.of();
   }
 
   private static List<String> tables(TestDatabase db) throws SQLException {
-    return query(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-  }
-
-  private static void execute(TestDatabase db, String sql) throws SQLException {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private static List<String> query(TestDatabase db, String sql) throws SQLException {
-    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      List<String> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(rs.getString(1));
-      }
-      return rows;
-    }
+    return db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

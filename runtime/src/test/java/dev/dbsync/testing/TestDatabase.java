@@ -2,7 +2,11 @@ package dev.dbsync.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -37,6 +41,24 @@ public final class TestDatabase implements AutoCloseable {
 
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(url, new Properties());
+  }
+
+  /** Runs {@code sql} (one statement or several) on a connection of its own, as a change made by hand. */
+  public void execute(String sql) throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /** The first column of every row {@code sql} returns, as text. */
+  public List<String> query(String sql) throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+      return rows;
+    }
   }
 
   @Override
