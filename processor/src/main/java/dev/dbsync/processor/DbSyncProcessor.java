@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.dbsync.annotations.Table;
 import dev.dbsync.processor.TableElement.ColumnElement;
 import dev.dbsync.schema.diff.DiffProblem;
+import dev.dbsync.schema.diff.Intent;
 import dev.dbsync.schema.diff.SchemaChange;
 import dev.dbsync.schema.diff.SchemaDiff;
 import dev.dbsync.schema.diff.SchemaDiffer;
@@ -136,7 +137,8 @@ public final class DbSyncProcessor extends AbstractProcessor {
       deferredMetamodels.add(type.getQualifiedName().toString());
       return;
     }
-    // problems are reported once, by the last round's complete read
+    // problems are reported once, by the last round's complete read: diagnostics on an earlier round's elements
+    // and annotation mirrors lose their position, so the last round reads every record again
     Optional<TableElement> table = new TableReader(processingEnv.getElementUtils()).read(type, new Report.Builder());
     if (table.isEmpty()) {
       return;
@@ -214,9 +216,13 @@ public final class DbSyncProcessor extends AbstractProcessor {
       ResourceFiles files, URI classOutput, SchemaAssembler.Assembly assembly, List<TableElement> tables,
       Report.Builder report) throws IOException {
     Optional<String> snapshotText = files.snapshotText();
+    // the common recompile: the records say what the snapshot says, so there is nothing to parse or diff
+    String compiledText = snapshotText.isPresent() && assembly.intent().equals(Intent.NONE)
+        ? SnapshotCodec.write(assembly.schema()) : null;
+    boolean unchanged = compiledText != null && compiledText.equals(snapshotText.get().replace("\r\n", "\n"));
     Schema snapshot;
     try {
-      snapshot = snapshotText.map(SnapshotCodec::read).orElse(Schema.EMPTY);
+      snapshot = unchanged ? assembly.schema() : snapshotText.map(SnapshotCodec::read).orElse(Schema.EMPTY);
     } catch (SnapshotFormatException e) {
       report.error(Messages.snapshotUnreadable(files.snapshotFile(), e.getMessage()), null, null);
       return;
@@ -237,8 +243,9 @@ public final class DbSyncProcessor extends AbstractProcessor {
           null);
       return;
     }
-    Schema current = withTablesNotCompiled(snapshot, assembly.schema(), files, report);
-    SchemaDiff diff = SchemaDiffer.diff(snapshot, current, assembly.intent());
+    Schema current = unchanged ? snapshot : withTablesNotCompiled(snapshot, assembly.schema(), files, report);
+    SchemaDiff diff = unchanged
+        ? new SchemaDiff(List.of(), List.of()) : SchemaDiffer.diff(snapshot, current, assembly.intent());
     // the differ words both refusals (ambiguity, NOT NULL without default) and destructive-change warnings
     for (DiffProblem problem : diff.problems()) {
       Kind kind = problem.severity() == DiffProblem.Severity.ERROR ? Kind.ERROR : Kind.WARNING;
@@ -250,8 +257,8 @@ public final class DbSyncProcessor extends AbstractProcessor {
       return;
     }
     lockSafety.lintPendingHandWritten(files, migrations);
-    String currentText = SnapshotCodec.write(current);
-    String currentHash = SchemaHash.of(current);
+    String currentText = unchanged ? compiledText : SnapshotCodec.write(current);
+    String currentHash = unchanged ? snapshotHash : SchemaHash.of(current);
     long version = migrations.stream().mapToLong(ResourceFiles.Migration::version).max().orElse(0) + 1;
     String fileName =
         diff.isEmpty() ? null : String.join(" and ", lockSafety.fileNames(version, snapshot, current, diff.changes()));
@@ -269,6 +276,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
       if (!report.hasErrors()) {
         // committed files, unchanged: the class output (and the jar) must hold every migration
         files.restoreClassOutput(migrations, processingEnv.getFiler());
+        files.writeIndex(false, processingEnv.getFiler());
       }
       return;
     }
@@ -283,6 +291,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
       files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
     }
     files.restoreClassOutput(migrations, processingEnv.getFiler());
+    files.writeIndex(true, processingEnv.getFiler());
   }
 
   /**

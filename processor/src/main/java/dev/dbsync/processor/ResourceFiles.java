@@ -1,6 +1,7 @@
 package dev.dbsync.processor;
 
 import dev.dbsync.schema.diff.MigrationScript;
+import dev.dbsync.schema.snapshot.MigrationIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -22,8 +23,9 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * The project's committed dbsync files: {@code db/dbsync/schema.json} and {@code db/migration/V*__*.sql}
- * under the resources directory (normally {@code src/main/resources}).
+ * The project's committed dbsync files: {@code db/dbsync/schema.json}, {@code db/migration/V*__*.sql} and the
+ * index of those migrations ({@code db/dbsync/migrations.index}, see {@link MigrationIndex}) under the resources
+ * directory (normally {@code src/main/resources}).
  */
 final class ResourceFiles {
   static final String SNAPSHOT = "db/dbsync/schema.json";
@@ -183,6 +185,42 @@ final class ResourceFiles {
       if (!written.contains(path) && !inClassOutput(path, filer)) {
         writeToClassOutput(path, Files.readString(directory.resolve(path)), filer);
       }
+    }
+  }
+
+  /**
+   * Writes {@link MigrationIndex} for the migrations now in the resources: into the resources directory (unless
+   * {@code resourcesToo} is false: verify mode writes nothing there) and into the class output, each only where its
+   * bytes differ, so that a compile with nothing changed writes nothing.
+   */
+  void writeIndex(boolean resourcesToo, Filer filer) throws IOException {
+    String text = index().text();
+    Path file = directory.resolve(MigrationIndex.RESOURCE);
+    if (resourcesToo && !(Files.isRegularFile(file) && Files.readString(file).equals(text))) {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+    if (!text.equals(classOutputText(MigrationIndex.RESOURCE, filer))) {
+      writeToClassOutput(MigrationIndex.RESOURCE, text, filer);
+    }
+  }
+
+  /** The index of every {@code V<n>__*.sql}, in the order of {@link #migrations()}. */
+  private MigrationIndex index() throws IOException {
+    List<MigrationIndex.Entry> entries = new ArrayList<>();
+    for (Migration migration : migrations()) {
+      String name = migration.fileName();
+      String version = name.substring(1, name.indexOf("__")).replace('_', '.');
+      entries.add(MigrationIndex.Entry.of(name, version, Files.readAllBytes(migrationDirectory().resolve(name))));
+    }
+    return new MigrationIndex(entries);
+  }
+
+  private static String classOutputText(String relativePath, Filer filer) {
+    try (InputStream in = filer.getResource(StandardLocation.CLASS_OUTPUT, "", relativePath).openInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null; // not there
     }
   }
 

@@ -29,7 +29,10 @@ class MavenLayoutTest {
     Path resources = project.resolve("src/main/resources");
     List<String> migrations = Fixtures.migrations(resources);
     assertThat(migrations).hasSize(1);
-    assertThat(Fixtures.files(resources).keySet()).containsExactly("db/dbsync/schema.json", migrations.get(0));
+    assertThat(Fixtures.files(resources).keySet())
+        .containsExactly("db/dbsync/migrations.index", "db/dbsync/schema.json", migrations.get(0));
+    assertThat(Files.readString(classes.resolve("db/dbsync/migrations.index")))
+        .isEqualTo(Files.readString(resources.resolve("db/dbsync/migrations.index")));
     assertThat(Files.readString(classes.resolve("db/dbsync/schema.json")))
         .isEqualTo(Files.readString(resources.resolve("db/dbsync/schema.json")));
     assertThat(Files.readString(classes.resolve(migrations.get(0))))

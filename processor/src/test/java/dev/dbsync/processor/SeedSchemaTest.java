@@ -32,11 +32,13 @@ class SeedSchemaTest {
     assertThat(compilation).succeeded();
     Map<String, String> written = files(resources);
     List<String> migrations = Fixtures.migrations(resources);
-    assertThat(written.keySet()).containsExactly("db/dbsync/schema.json", migrations.get(0));
+    assertThat(written.keySet())
+        .containsExactly("db/dbsync/migrations.index", "db/dbsync/schema.json", migrations.get(0));
     // the slug is the differ's; the name must be Flyway's V1__<slug>.sql
     assertThat(migrations.get(0)).matches("db/migration/V1__[a-z0-9_]{1,60}\\.sql");
     assertGolden("seed/schema.json", written.get("db/dbsync/schema.json"));
     assertGolden("seed/V1.sql", written.get(migrations.get(0)));
+    assertGolden("seed/migrations.index", written.get("db/dbsync/migrations.index"));
   }
 
   @Test

@@ -277,8 +277,9 @@ class ValidationTest {
             .withOptions("-Adbsync.projectDir=" + resources)
             .compile(profile());
     assertThat(compilation).succeeded();
-    assertThat(files(resources).keySet()).hasSize(2);
+    assertThat(files(resources).keySet()).hasSize(3);
     assertThat(files(resources)).containsKey("src/main/resources/db/dbsync/schema.json");
+    assertThat(files(resources)).containsKey("src/main/resources/db/dbsync/migrations.index");
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbsync.ApplyResult;
 import dev.dbsync.DbSync;
+import dev.dbsync.schema.snapshot.MigrationIndex;
 import dev.dbsync.testing.TestDatabase;
 import dev.dbsync.testing.TestDatabases;
 import java.io.IOException;
@@ -11,7 +12,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
 
@@ -19,7 +22,8 @@ import org.flywaydb.core.Flyway;
  * Benchmark (not a test): the startup cost of a no-op {@code DbSync.apply} and of a no-op Flyway
  * {@code migrate()} over the same 200 applied migrations, on the same database, through the same HikariCP pool
  * (opening a connection costs ~20 ms and would hide everything else); their ratio; and the time each takes to
- * apply the 200 migrations to an empty database. Uses the tests' PostgreSQL ({@code DBSYNC_TEST_JDBC_URL}).
+ * apply the 200 migrations to an empty database. dbsync reads the migration index the processor would have written.
+ * Uses the tests' PostgreSQL ({@code DBSYNC_TEST_JDBC_URL}).
  *
  * <pre>
  * ./mvnw -B -q -pl runtime -am test -DskipTests -Pbench
@@ -43,6 +47,14 @@ public final class NoOpBench {
               + " DEFAULT now()\n);\n\nCREATE INDEX t%d_name_idx ON t%d (name);\n\nINSERT INTO t%d (id, name)"
               + " VALUES (1, 'row; one');\n", i, i, i, i));
     }
+    // the migration index, as the processor writes it beside the snapshot at the end of the build
+    List<MigrationIndex.Entry> index = new ArrayList<>();
+    for (int i = 1; i <= MIGRATIONS; i++) {
+      String name = "V" + i + "__create_table_" + i + ".sql";
+      index.add(MigrationIndex.Entry.of(name, Integer.toString(i), Files.readAllBytes(location.resolve(name))));
+    }
+    Files.createDirectories(root.resolve("db/dbsync"));
+    Files.writeString(root.resolve(MigrationIndex.RESOURCE), new MigrationIndex(index).text());
     ClassLoader migrations = new URLClassLoader(new URL[] {root.toUri().toURL()}, null);
     String flywayLocation = "filesystem:" + location;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbsync.ApplyResult;
 import dev.dbsync.MigrationException;
-import dev.dbsync.runtime.engine.FlywayChecksum;
+import dev.dbsync.schema.sql.FlywayChecksum;
 import dev.dbsync.testing.FreshDatabase;
 import dev.dbsync.testing.TestDatabase;
 import java.io.IOException;

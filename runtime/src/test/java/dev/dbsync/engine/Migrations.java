@@ -3,6 +3,7 @@ package dev.dbsync.engine;
 import dev.dbsync.ApplyResult;
 import dev.dbsync.DbSync;
 import dev.dbsync.schema.model.Schema;
+import dev.dbsync.schema.snapshot.MigrationIndex;
 import dev.dbsync.schema.snapshot.SnapshotCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,10 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -76,6 +81,28 @@ final class Migrations {
     try {
       Files.createDirectories(root.resolve("db/dbsync"));
       Files.writeString(root.resolve("db/dbsync/schema.json"), SnapshotCodec.write(schema));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /**
+   * The migration index ({@code db/dbsync/migrations.index}) of the files there now, as the processor writes it
+   * at the end of a build: every file's modification time is before the index's.
+   */
+  Migrations index() {
+    try {
+      List<MigrationIndex.Entry> entries = new ArrayList<>();
+      try (Stream<Path> files = Files.list(directory())) {
+        for (Path file : files.sorted().toList()) {
+          String name = file.getFileName().toString();
+          entries.add(MigrationIndex.Entry.of(name, name.substring(1, name.indexOf("__")), Files.readAllBytes(file)));
+          Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+        }
+      }
+      Files.createDirectories(root.resolve("db/dbsync"));
+      Files.writeString(root.resolve(MigrationIndex.RESOURCE), new MigrationIndex(entries).text());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbsync.MigrationException;
-import dev.dbsync.runtime.engine.FlywayChecksum;
+import dev.dbsync.schema.sql.FlywayChecksum;
 import dev.dbsync.runtime.engine.HistoryRow;
 import dev.dbsync.runtime.engine.MigrationFile;
 import dev.dbsync.runtime.engine.MigrationVersion;

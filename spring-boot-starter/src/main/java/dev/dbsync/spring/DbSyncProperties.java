@@ -20,7 +20,10 @@ public class DbSyncProperties {
   /** development (the default) or production: refuses destructive migrations unless allowed (DBSYNC_MODE). */
   private DbSync.Mode mode;
 
-  /** How long a migration statement may wait for a table lock held by the application (DBSYNC_LOCK_TIMEOUT, default 5s). */
+  /**
+   * How long a migration statement may wait for a table lock held by the application (DBSYNC_LOCK_TIMEOUT, default
+   * 5s).
+   */
   private Duration lockTimeout;
 
   /** Limit for each migration statement (DBSYNC_STATEMENT_TIMEOUT, default: the server's). */

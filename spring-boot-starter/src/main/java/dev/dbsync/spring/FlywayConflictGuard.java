@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -65,7 +66,7 @@ final class FlywayConflictGuard implements MigrationTargetCheck {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(IDENTITY)) {
       rs.next();
-      return java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3));
+      return Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3));
     } catch (SQLException e) {
       // a database that cannot be reached cannot be migrated twice; the apply reports its own connection failure
       return List.of(String.valueOf(System.identityHashCode(dataSource)), e.getMessage());

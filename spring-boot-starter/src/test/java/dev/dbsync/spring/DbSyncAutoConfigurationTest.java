@@ -1,6 +1,7 @@
 package dev.dbsync.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbsync.DbSync;
 import dev.dbsync.MigrationException;
@@ -14,12 +15,16 @@ import jakarta.annotation.PostConstruct;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -131,7 +136,7 @@ class DbSyncAutoConfigurationTest {
     properties.setMode(DbSync.Mode.PRODUCTION);
     DbSync.Builder builder = DbSyncAutoConfiguration.builder(properties, variable -> null);
     builder.classLoader(Cases.loader("destructive"));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.apply(db.dataSource()))
+    assertThatThrownBy(() -> builder.apply(db.dataSource()))
         .isInstanceOf(MigrationException.class).hasMessageContaining("Production mode refuses");
     // the code's own setting wins over the property
     builder.mode(DbSync.Mode.DEVELOPMENT).apply(db.dataSource());
@@ -151,11 +156,11 @@ class DbSyncAutoConfigurationTest {
         .run(context -> {
           DbSyncProperties bound = context.getBean(DbSyncProperties.class);
           assertThat(bound.getMode()).isEqualTo(DbSync.Mode.PRODUCTION);
-          assertThat(bound.getLockTimeout()).isEqualTo(java.time.Duration.ofSeconds(9));
+          assertThat(bound.getLockTimeout()).isEqualTo(Duration.ofSeconds(9));
         });
   }
 
-  @org.springframework.boot.context.properties.EnableConfigurationProperties(DbSyncProperties.class)
+  @EnableConfigurationProperties(DbSyncProperties.class)
   static class PropertiesOnly {}
 
   @Test
@@ -272,7 +277,7 @@ class DbSyncAutoConfigurationTest {
   }
 
   /** Imported the way @EnableAutoConfiguration imports: auto-configurations whose classes are missing are filtered. */
-  @org.springframework.boot.autoconfigure.ImportAutoConfiguration({
+  @ImportAutoConfiguration({
       DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, DbSyncAutoConfiguration.class,
       DbSyncEndpointAutoConfiguration.class, DbSyncHealthAutoConfiguration.class})
   static class ImportedAsInAnApplication {}
@@ -291,7 +296,7 @@ class DbSyncAutoConfigurationTest {
   }
 
   static void execute(TestDatabase db, String... statements) throws SQLException {
-    try (Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
       for (String sql : statements) {
         s.execute(sql);
       }

@@ -4,6 +4,7 @@ import com.palantir.javapoet.JavaFile;
 import dev.dbsync.runtime.introspect.Introspector;
 import dev.dbsync.schema.model.EnumType;
 import dev.dbsync.schema.model.Schema;
+import dev.dbsync.schema.snapshot.MigrationIndex;
 import dev.dbsync.schema.snapshot.SchemaHash;
 import dev.dbsync.schema.snapshot.SnapshotCodec;
 import java.io.IOException;
@@ -170,7 +171,11 @@ public final class Pull {
       dump.ddl(); // let pg_dump finish rather than leave it running
       throw new PullException(PullMessages.existingFiles(existing));
     }
-    files.put(baselineFile, baseline(databaseName, plan.snapshot(), dump.ddl()));
+    String baseline = baseline(databaseName, plan.snapshot(), dump.ddl());
+    files.put(baselineFile, baseline);
+    // the migration index the processor keeps beside the snapshot: the first compile then writes nothing
+    files.put(resourcesDir.resolve(MigrationIndex.RESOURCE), new MigrationIndex(List.of(MigrationIndex.Entry.of(
+        BASELINE, "1", baseline.getBytes(StandardCharsets.UTF_8)))).text());
     for (Map.Entry<Path, String> file : files.entrySet()) {
       write(file.getKey(), file.getValue());
     }

@@ -130,7 +130,8 @@ class PullRoundTripTest {
                   + "\n"
                   + "ALTER TABLE public.authors ADD COLUMN nickname text;\n");
       assertThat(after.keySet())
-          .containsExactly(Pull.SNAPSHOT, "db/migration/V1__baseline.sql", "db/migration/V2__add_authors_nickname.sql");
+          .containsExactly(Pull.SNAPSHOT, "db/dbsync/migrations.index", "db/migration/V1__baseline.sql",
+              "db/migration/V2__add_authors_nickname.sql");
     }
   }
 }

@@ -219,6 +219,26 @@ public final class EngineMessages {
     return "Ignoring " + origin + ": not a versioned migration (V<version>__<description>.sql).";
   }
 
+  public static String indexUnreadable(String origin) {
+    return "Ignoring the migration index " + origin + ": it is not one the processor writes. The migrations are"
+        + " read from their files; recompile to write the index again.";
+  }
+
+  public static String notInIndex(String origin, String index) {
+    return "Migration " + origin + " is not in the migration index " + index + " (added after the build?): read"
+        + " from the file. Recompile to add it to the index.";
+  }
+
+  public static String differsFromIndex(String origin, String index) {
+    return "Migration " + origin + " differs from its line in the migration index " + index + " (changed after the"
+        + " build?): its content is what counts. Recompile to update the index.";
+  }
+
+  public static String indexedButMissing(String script, String index) {
+    return "The migration index " + index + " lists " + script + ", which is not there (removed after the build?):"
+        + " not a migration. Recompile to update the index.";
+  }
+
   public static String unreadable(String origin) {
     return "Cannot read migration " + origin;
   }

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
 /**
  * Who blocks a migration statement, read while the statement still waits: after a lock timeout the statement's
@@ -38,6 +39,7 @@ final class LockWatch implements AutoCloseable {
   private final long periodMillis;
   private ScheduledExecutorService executor;
   private Connection watcher;
+  private boolean unusable;
   private volatile List<String> blockers = List.of();
 
   /**
@@ -86,10 +88,17 @@ final class LockWatch implements AutoCloseable {
   }
 
   private void sample() {
+    if (unusable) {
+      return;
+    }
     try {
       if (watcher == null) {
-        watcher = dataSource.getConnection();
-        watcher.setAutoCommit(true);
+        Connection candidate = dataSource.getConnection();
+        if (candidate.unwrap(PGConnection.class).getBackendPID() == backendPid) {
+          unusable = true; // a DataSource that hands out the migration's own connection: it must not be touched
+          return;
+        }
+        watcher = candidate;
       }
       List<String> found = new ArrayList<>();
       try (PreparedStatement query = watcher.prepareStatement(BLOCKERS)) {
@@ -101,6 +110,9 @@ final class LockWatch implements AutoCloseable {
                 rs.getString(5), rs.getString(6), rs.getString(7)));
           }
         }
+      }
+      if (!watcher.getAutoCommit()) {
+        watcher.rollback(); // a pool that hands out connections without autocommit: hold no snapshot
       }
       if (!found.isEmpty()) {
         blockers = List.copyOf(found);

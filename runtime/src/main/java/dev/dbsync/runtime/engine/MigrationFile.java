@@ -1,5 +1,6 @@
 package dev.dbsync.runtime.engine;
 
+import dev.dbsync.schema.sql.FlywayChecksum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -23,6 +24,11 @@ public record MigrationFile(
   private record Remembered(Object stamp, int checksum) {}
 
   private static final Map<String, Remembered> CHECKSUMS = new ConcurrentHashMap<>();
+
+  /** A checksum known without reading the file (from the migration index), valid while its stamp stays. */
+  static void remember(String origin, Object stamp, int checksum) {
+    CHECKSUMS.put(origin, new Remembered(stamp, checksum));
+  }
 
   public int checksum() {
     Remembered remembered = CHECKSUMS.get(origin);

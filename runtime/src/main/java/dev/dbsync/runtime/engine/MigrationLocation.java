@@ -16,12 +16,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import dev.dbsync.MigrationException;
+import dev.dbsync.schema.snapshot.MigrationIndex;
+import dev.dbsync.schema.sql.FlywayChecksum;
 
 /**
  * Lists the migrations of one class-path location ({@code db/migration}): every directory or jar that holds
@@ -29,6 +33,15 @@ import dev.dbsync.MigrationException;
  * under two roots counts once; two different files with one version are an error. Directories are listed on
  * every call (a file added by hand is found); a jar's listing is remembered per JVM, since a jar does not change
  * while it is on the class path.
+ *
+ * <p>A root that also holds the processor's {@link MigrationIndex} ({@code db/dbsync/migrations.index}) is read
+ * through it: each file's checksum comes from the index instead of from reading the file, once the listing shows
+ * the file is still the one indexed (a jar entry's size and CRC-32 from the jar's central directory; a file's size,
+ * and a file modified after the index was written is read and compared). Files the index does not know (added
+ * after the build) are read as without an index; files that differ from it are read, and their content is what
+ * counts. Such a root's checked listing is remembered per JVM: a jar's for good, a directory's while neither the
+ * index nor any directory of the location was modified (adding, removing or renaming a file modifies its
+ * directory), so a warm no-op costs one {@code stat} per directory instead of one per file.
  */
 public final class MigrationLocation {
   public static final String DEFAULT = "db/migration";
@@ -46,6 +59,22 @@ public final class MigrationLocation {
   private record FileStamp(FileTime modified, long size) {}
 
   private record EntryStamp(long crc, long size) {}
+
+  /** A file as a listing shows it, before its checksum is known. */
+  private record Listed(String script, String origin, Object stamp, long size, long crc, FileTime modified,
+      MigrationFile.Content content) {}
+
+  /** The index of a directory root and when it was written, as its attributes said. */
+  private record IndexStamp(FileTime modified, long size) {}
+
+  /**
+   * A directory root's listing checked against its index, and what must not have changed for it to hold: the
+   * index's stamp and the modification time of every directory walked.
+   */
+  private record CheckedDirectory(IndexStamp index, Map<Path, FileTime> directories, List<MigrationFile> files) {}
+
+  private static final Map<String, CheckedDirectory> CHECKED_DIRECTORIES = new ConcurrentHashMap<>();
+  private static final Map<String, List<MigrationFile>> CHECKED_JARS = new ConcurrentHashMap<>();
 
   private final ClassLoader classLoader;
   private final String location;
@@ -97,22 +126,95 @@ public final class MigrationLocation {
     } catch (URISyntaxException e) {
       throw new IOException(e);
     }
+    Path indexFile = indexed() ? classPathRoot(directory).resolve(MigrationIndex.RESOURCE) : null;
+    BasicFileAttributes indexAttributes = indexFile == null ? null : attributesOrNull(indexFile);
+    if (indexAttributes == null) {
+      walk(directory, new LinkedHashMap<>()).forEach(listed -> add(found, listed));
+      return;
+    }
+    IndexStamp indexStamp = new IndexStamp(indexAttributes.lastModifiedTime(), indexAttributes.size());
+    String key = root.toString();
+    CheckedDirectory checked = CHECKED_DIRECTORIES.get(key);
+    if (checked == null || !checked.index().equals(indexStamp) || modified(checked.directories())) {
+      Map<Path, FileTime> directories = new LinkedHashMap<>();
+      List<Listed> listing = walk(directory, directories);
+      Optional<MigrationIndex> index = readIndex(indexFile.toString(), () -> Files.readAllBytes(indexFile));
+      List<MigrationFile> files = new ArrayList<>();
+      if (index.isEmpty()) {
+        listing.forEach(listed -> add(files, listed));
+      } else {
+        withIndex(listing, index.get(), indexStamp.modified(), indexFile.toString(), files);
+      }
+      checked = new CheckedDirectory(indexStamp, directories, List.copyOf(files));
+      CHECKED_DIRECTORIES.put(key, checked);
+    }
+    found.addAll(checked.files());
+  }
+
+  /** The files under {@code directory}; records each directory's modification time in {@code directories}. */
+  private static List<Listed> walk(Path directory, Map<Path, FileTime> directories) throws IOException {
+    List<Listed> listing = new ArrayList<>();
     // walkFileTree hands each file's attributes over from the walk itself: one stat per file, no second one
     Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+        directories.put(dir, attributes.lastModifiedTime());
+        return FileVisitResult.CONTINUE;
+      }
+
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
         String script = directory.relativize(file).toString().replace('\\', '/');
         if (attributes.isRegularFile() && script.endsWith(".sql")) {
-          add(found, script, file.toString(), new FileStamp(attributes.lastModifiedTime(), attributes.size()),
-              () -> Files.readAllBytes(file));
+          listing.add(new Listed(script, file.toString(),
+              new FileStamp(attributes.lastModifiedTime(), attributes.size()), attributes.size(), -1,
+              attributes.lastModifiedTime(), () -> Files.readAllBytes(file)));
         }
         return FileVisitResult.CONTINUE;
       }
     });
+    return listing;
+  }
+
+  private static boolean modified(Map<Path, FileTime> directories) {
+    for (Map.Entry<Path, FileTime> directory : directories.entrySet()) {
+      BasicFileAttributes now = attributesOrNull(directory.getKey());
+      if (now == null || !now.lastModifiedTime().equals(directory.getValue())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static BasicFileAttributes attributesOrNull(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (IOException e) {
+      return null; // no index here (or the directory is gone): list without one
+    }
+  }
+
+  /** Whether this location is the one the processor indexes. */
+  private boolean indexed() {
+    return DEFAULT.equals(location);
+  }
+
+  /** The class path directory {@code directory} (this location in it) belongs to. */
+  private Path classPathRoot(Path directory) {
+    Path root = directory;
+    for (int i = location.split("/").length; i > 0 && root != null; i--) {
+      root = root.getParent();
+    }
+    return root == null ? directory : root;
   }
 
   private void listJar(URL root, List<MigrationFile> found) throws IOException {
     String rootText = root.toString();
+    List<MigrationFile> checked = CHECKED_JARS.get(rootText);
+    if (checked != null) {
+      found.addAll(checked);
+      return;
+    }
     String jarUrl = rootText.substring(0, rootText.lastIndexOf("!/") + 2);
     List<JarListing> listing = JAR_LISTINGS.get(rootText);
     if (listing == null) {
@@ -120,15 +222,87 @@ public final class MigrationLocation {
       JAR_LISTINGS.put(rootText, listing);
     }
     String prefix = location + "/";
+    List<Listed> files = new ArrayList<>();
     for (JarListing entry : listing) {
       String origin = jarUrl + entry.entryName();
-      add(found, entry.entryName().substring(prefix.length()), origin, new EntryStamp(entry.crc(), entry.size()),
-          () -> {
+      files.add(new Listed(entry.entryName().substring(prefix.length()), origin,
+          new EntryStamp(entry.crc(), entry.size()), entry.size(), entry.crc(), null, () -> {
             try (InputStream in = new URL(origin).openStream()) {
               return in.readAllBytes();
             }
-          });
+          }));
     }
+    JarFile jar = ((JarURLConnection) root.openConnection()).getJarFile(); // the JDK's cached one: not closed
+    JarEntry indexEntry = indexed() ? jar.getJarEntry(MigrationIndex.RESOURCE) : null;
+    Optional<MigrationIndex> index = indexEntry == null ? Optional.empty()
+        : readIndex(jarUrl + MigrationIndex.RESOURCE, () -> {
+          try (InputStream in = jar.getInputStream(indexEntry)) {
+            return in.readAllBytes();
+          }
+        });
+    if (index.isEmpty()) {
+      files.forEach(listed -> add(found, listed));
+      return;
+    }
+    List<MigrationFile> withIndex = new ArrayList<>();
+    withIndex(files, index.get(), null, jarUrl + MigrationIndex.RESOURCE, withIndex);
+    CHECKED_JARS.put(rootText, List.copyOf(withIndex));
+    found.addAll(withIndex);
+  }
+
+  private static Optional<MigrationIndex> readIndex(String origin, MigrationFile.Content content) {
+    try {
+      Optional<MigrationIndex> index = MigrationIndex.parse(FlywayChecksum.decode(content.read()));
+      if (index.isEmpty()) {
+        LOG.log(System.Logger.Level.WARNING, EngineMessages.indexUnreadable(origin));
+      }
+      return index;
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, EngineMessages.indexUnreadable(origin + ": " + e));
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Adds the listed files, with the checksum from the index for each file the listing shows unchanged: a jar
+   * entry of the indexed size and CRC-32; a file of the indexed size not modified after the index
+   * ({@code indexWritten}), else one whose bytes have the indexed CRC-32. The others are read as without an index.
+   */
+  private static void withIndex(
+      List<Listed> listing, MigrationIndex index, FileTime indexWritten, String indexOrigin,
+      List<MigrationFile> found) throws IOException {
+    Map<String, MigrationIndex.Entry> indexed = index.byScript();
+    for (Listed listed : listing) {
+      MigrationIndex.Entry entry = indexed.remove(listed.script());
+      int before = found.size();
+      add(found, listed);
+      if (found.size() == before) {
+        continue; // not a migration file
+      }
+      if (entry == null) {
+        LOG.log(System.Logger.Level.INFO, EngineMessages.notInIndex(listed.origin(), indexOrigin));
+      } else if (matches(listed, entry, indexWritten)) {
+        MigrationFile.remember(listed.origin(), listed.stamp(), entry.checksum());
+      } else {
+        LOG.log(System.Logger.Level.WARNING, EngineMessages.differsFromIndex(listed.origin(), indexOrigin));
+      }
+    }
+    indexed.keySet().stream().sorted().forEach(script ->
+        LOG.log(System.Logger.Level.INFO, EngineMessages.indexedButMissing(script, indexOrigin)));
+  }
+
+  private static boolean matches(Listed listed, MigrationIndex.Entry entry, FileTime indexWritten)
+      throws IOException {
+    if (listed.size() != entry.size()) {
+      return false;
+    }
+    if (indexWritten == null) {
+      return listed.crc() == entry.crc32(); // a jar entry
+    }
+    // a file modified after the index was written may have new bytes of the same length: compare them. The same
+    // time counts as after: file times tick in milliseconds or coarser, and a copy can land in the same tick.
+    return listed.modified().compareTo(indexWritten) < 0
+        || MigrationIndex.crc32(listed.content().read()) == entry.crc32();
   }
 
   private static List<JarListing> readJarListing(URL root) throws IOException {
@@ -144,8 +318,9 @@ public final class MigrationLocation {
     return List.copyOf(listing);
   }
 
-  private static void add(
-      List<MigrationFile> found, String script, String origin, Object stamp, MigrationFile.Content content) {
+  private static void add(List<MigrationFile> found, Listed listed) {
+    String script = listed.script();
+    String origin = listed.origin();
     String fileName = script.substring(script.lastIndexOf('/') + 1);
     int separator = fileName.indexOf("__");
     if (fileName.startsWith("R__")) {
@@ -161,6 +336,6 @@ public final class MigrationLocation {
     if (name.version() == null) {
       throw new MigrationException(EngineMessages.invalidVersion(origin));
     }
-    found.add(new MigrationFile(name.version(), name.description(), script, origin, stamp, content));
+    found.add(new MigrationFile(name.version(), name.description(), script, origin, listed.stamp(), listed.content()));
   }
 }

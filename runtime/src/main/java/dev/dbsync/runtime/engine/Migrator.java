@@ -99,6 +99,7 @@ public final class Migrator {
       if (committed != null) {
         requireAllowed(prepare(committed.pending())); // refuse before waiting for anyone's lock
       }
+      boolean autoCommit = connection.getAutoCommit();
       SessionState session = SessionState.capture(connection);
       watch = new LockWatch(dataSource, session.backendPid(), settings.lockTimeout());
       try {
@@ -110,6 +111,7 @@ public final class Migrator {
       } finally {
         watch.close();
         rollbackQuietly(connection); // a failure's aborted transaction, before the session is put back
+        quietly(() -> connection.setAutoCommit(autoCommit)); // so that the restore needs no commit of its own
         quietly(() -> session.restore(connection));
       }
     }

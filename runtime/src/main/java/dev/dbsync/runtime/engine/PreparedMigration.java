@@ -2,6 +2,8 @@ package dev.dbsync.runtime.engine;
 
 import dev.dbsync.schema.diff.MigrationScript;
 import dev.dbsync.schema.lint.RiskyStatements;
+import dev.dbsync.schema.sql.FlywayChecksum;
+import dev.dbsync.schema.sql.NonTransactional;
 import dev.dbsync.schema.sql.SqlScript;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +26,6 @@ record PreparedMigration(
   /** The renderer writes each enum value addition as its own statement of exactly this form. */
   private static final Pattern ADD_ENUM_VALUE =
       Pattern.compile("(?is)^\\s*ALTER\\s+TYPE\\s+.+\\s+ADD\\s+VALUE\\s+IF\\s+NOT\\s+EXISTS\\s+.*");
-
-  /** Statements PostgreSQL refuses to run inside a transaction block. */
-  private static final Pattern NON_TRANSACTIONAL = Pattern.compile("(?is)^\\s*("
-      + "CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY|REINDEX\\b.*\\bCONCURRENTLY"
-      + "|ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY|VACUUM|CREATE\\s+DATABASE|DROP\\s+DATABASE"
-      + "|ALTER\\s+SYSTEM|CREATE\\s+TABLESPACE|DROP\\s+TABLESPACE)\\b.*");
 
   private static final String DESTRUCTIVE = "-- dbsync:destructive ";
 
@@ -78,7 +74,7 @@ record PreparedMigration(
 
   /** The first statement that cannot run in a transaction, or null. */
   String nonTransactional() {
-    return statements.stream().filter(s -> NON_TRANSACTIONAL.matcher(s).matches()).findFirst().orElse(null);
+    return NonTransactional.first(statements).orElse(null);
   }
 
   List<String> enumValueAdditions() {

@@ -10,7 +10,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** With Actuator: the {@code dbsync} endpoint, when it is exposed ({@code management.endpoints.web.exposure.include}). */
+/**
+ * With Actuator: the {@code dbsync} endpoint, when it is exposed ({@code management.endpoints.web.exposure.include}).
+ */
 @AutoConfiguration(after = DbSyncAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(DbSyncInitializer.class)

@@ -1,4 +1,4 @@
-package dev.dbsync.runtime.engine;
+package dev.dbsync.schema.sql;
 
 import java.io.BufferedReader;
 import java.io.IOException;
