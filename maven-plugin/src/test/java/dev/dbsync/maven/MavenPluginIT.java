@@ -9,10 +9,6 @@ import dev.dbsync.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,16 +114,16 @@ class MavenPluginIT {
 
     String first = mvn(0, Map.of(), "compile", "dbsync:sync", url);
     assertTrue(first.contains("Applied 1 migration") && first.contains("In sync"), first);
-    assertEquals(List.of("1"), query(db, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"));
+    assertEquals(List.of("1"), db.query("SELECT version FROM flyway_schema_history ORDER BY installed_rank"));
 
     Files.writeString(source, NOTE_PINNED);
     String second = mvn(0, Map.of(), "compile", "dbsync:sync", url);
     assertTrue(second.contains("Applied 1 migration") && second.contains("In sync"), second);
     assertEquals(2, migrations().size(), migrations().toString());
-    assertEquals(List.of("false"), query(db, "SELECT column_default FROM information_schema.columns"
+    assertEquals(List.of("false"), db.query("SELECT column_default FROM information_schema.columns"
         + " WHERE table_name = 'notes' AND column_name = 'pinned'"));
 
-    execute(db, "ALTER TABLE notes ADD COLUMN extra integer");
+    db.execute("ALTER TABLE notes ADD COLUMN extra integer");
     String check = mvn(1, Map.of(), "dbsync:check", url);
     assertTrue(check.contains("public.notes.extra") && check.contains("+ found    integer NULL")
         && check.contains("changed by hand") && check.contains("BUILD FAILURE")
@@ -141,7 +137,7 @@ class MavenPluginIT {
   @Test
   void pullCompileBaselineCheckAdoptsAnExistingDatabase(TestDatabase db) throws Exception {
     Files.writeString(project.resolve("pom.xml"), POM.formatted(System.getProperty("dbsync.version")));
-    execute(db, Files.readString(Path.of("../commands/src/test/resources/realworld/powerdns/schema.pgsql.sql")));
+    db.execute(Files.readString(Path.of("../commands/src/test/resources/realworld/powerdns/schema.pgsql.sql")));
     String url = "-Ddbsync.url=" + db.url();
 
     String pull = mvn(0, Map.of(), "dbsync:pull", "-Ddbsync.package=com.example.db", url);
@@ -152,7 +148,7 @@ class MavenPluginIT {
     String adopt = mvn(0, Map.of(), "compile", "dbsync:baseline", "dbsync:check", url);
     assertEquals(List.of("V1__baseline.sql"), migrations()); // compiling the pulled records wrote no migration
     assertTrue(adopt.contains("In sync"), adopt);
-    assertEquals(List.of("1"), query(db, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"));
+    assertEquals(List.of("1"), db.query("SELECT version FROM flyway_schema_history ORDER BY installed_rank"));
 
     String again = mvn(1, Map.of(), "dbsync:pull", "-Ddbsync.package=com.example.db", url);
     assertTrue(again.contains("pull would overwrite files that exist") && again.contains("Domains.java"), again);
@@ -190,21 +186,5 @@ class MavenPluginIT {
       assertNotEquals(0, process.exitValue(), output);
     }
     return output;
-  }
-
-  private static List<String> query(TestDatabase db, String sql) throws SQLException {
-    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      List<String> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(rs.getString(1));
-      }
-      return rows;
-    }
-  }
-
-  private static void execute(TestDatabase db, String sql) throws SQLException {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
   }
 }
