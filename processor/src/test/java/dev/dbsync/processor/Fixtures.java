@@ -64,6 +64,21 @@ final class Fixtures {
     return JavaFileObjects.forSourceString(qualifiedName, text);
   }
 
+  /** {@code text} (a record or enum) as {@code app.<name>}, with dbsync's annotations and UUID imported. */
+  static JavaFileObject record(String name, String text) {
+    return source(
+        "app." + name,
+        "package app;\n\nimport dev.dbsync.annotations.*;\nimport java.util.UUID;\n\n" + text + "\n");
+  }
+
+  /** Compiles {@code sources}, which must fail without writing anything to {@code resources}. */
+  static Compilation failing(Path resources, JavaFileObject... sources) {
+    Compilation compilation = compile(resources, sources);
+    CompilationSubject.assertThat(compilation).failed();
+    assertWithMessage("files written despite the errors").that(files(resources)).isEmpty();
+    return compilation;
+  }
+
   static JavaFileObject profile() {
     return source("app.Profile", PROFILE);
   }

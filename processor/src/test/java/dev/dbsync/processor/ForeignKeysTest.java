@@ -3,9 +3,10 @@ package dev.dbsync.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.dbsync.processor.Fixtures.compile;
+import static dev.dbsync.processor.Fixtures.failing;
+import static dev.dbsync.processor.Fixtures.record;
 import static dev.dbsync.processor.Fixtures.files;
 import static dev.dbsync.processor.Fixtures.migrations;
-import static dev.dbsync.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
 import dev.dbsync.schema.model.ForeignKey;
@@ -27,11 +28,6 @@ class ForeignKeysTest {
 
   @TempDir Path resources;
 
-  private static JavaFileObject record(String name, String text) {
-    return source("app." + name, "package app;\n\nimport dev.dbsync.annotations.*;\nimport java.util.UUID;\n\n" + text
-        + "\n");
-  }
-
   private static final JavaFileObject ORDER = record("Order",
       "@Table(value = \"orders\", primaryKeyName = \"orders_by_tenant\")\n"
           + "@Index(columns = {\"number\", \"tenantId\"}, unique = true)\n"
@@ -39,13 +35,6 @@ class ForeignKeysTest {
 
   private Table table(QualifiedName name) {
     return SnapshotCodec.read(files(resources).get("db/dbsync/schema.json")).table(name).orElseThrow();
-  }
-
-  private Compilation failing(JavaFileObject... sources) {
-    Compilation compilation = compile(resources, sources);
-    assertThat(compilation).failed();
-    assertThat(files(resources)).isEmpty();
-    return compilation;
   }
 
   @Test
@@ -78,7 +67,7 @@ class ForeignKeysTest {
         "@Table(\"order_lines\")\n"
             + "@ForeignKey(columns = \"orderId\", references = Order.class)\n"
             + "public record OrderLine(@Id UUID tenantId, @Id long orderId) {}");
-    assertThat(failing(ORDER, lines))
+    assertThat(failing(resources, ORDER, lines))
         .hadErrorContaining(Messages.foreignKeyArity(ORDERS, List.of("order_id"), List.of("tenant_id", "id")))
         .inFile(lines)
         .onLineContaining("@ForeignKey");
@@ -91,7 +80,7 @@ class ForeignKeysTest {
             + "@ForeignKey(columns = {\"tenantId\", \"orderId\"}, references = Order.class,"
             + " referencedColumns = {\"number\", \"id\"})\n"
             + "public record OrderLine(@Id UUID tenantId, @Id long orderId) {}");
-    assertThat(failing(ORDER, lines))
+    assertThat(failing(resources, ORDER, lines))
         .hadErrorContaining(Messages.referencedColumnsNotUnique(ORDERS, List.of("number", "id")))
         .inFile(lines)
         .onLineContaining("@ForeignKey");
@@ -103,7 +92,7 @@ class ForeignKeysTest {
         "@Table(\"order_lines\")\n"
             + "@ForeignKey(columns = {\"tenantId\", \"nope\"}, references = Order.class)\n"
             + "public record OrderLine(@Id UUID tenantId, @Id long orderId) {}");
-    assertThat(failing(ORDER, lines))
+    assertThat(failing(resources, ORDER, lines))
         .hadErrorContaining(Messages.foreignKeyUnknownColumn(LINES, "nope", List.of("tenantId", "orderId")))
         .inFile(lines)
         .onLineContaining("@ForeignKey");
@@ -115,7 +104,7 @@ class ForeignKeysTest {
         "@Table(value = \"orders\")\n"
             + "@Check(name = \"orders_pkey\", value = \"number > 0\")\n"
             + "public record Order(\n    @Id long id,\n    long number) {}");
-    Compilation compilation = failing(file);
+    Compilation compilation = failing(resources, file);
     assertThat(compilation)
         .hadErrorContaining(Messages.duplicateConstraintName(ORDERS, "orders_pkey",
             "@Check(name = \"orders_pkey\")", "the primary key"))
@@ -134,7 +123,7 @@ class ForeignKeysTest {
         "@Table(value = \"orders\")\n"
             + "@Index(columns = \"number\", name = \"orders_number\")\n"
             + "public record Order(\n    @Id long id,\n    @Unique(name = \"orders_number\") long number) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(Messages.duplicateConstraintName(ORDERS, "orders_number",
             "@Index(columns = [number])", "@Unique on number"))
         .inFile(file)

@@ -3,7 +3,8 @@ package dev.dbsync.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.dbsync.processor.Fixtures.compile;
-import static dev.dbsync.processor.Fixtures.files;
+import static dev.dbsync.processor.Fixtures.failing;
+import static dev.dbsync.processor.Fixtures.record;
 import static dev.dbsync.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
@@ -21,25 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 class FragmentTest {
   @TempDir Path resources;
 
-  private static JavaFileObject record(String name, String text) {
-    return source(
-        "app." + name,
-        "package app;\n\nimport dev.dbsync.annotations.*;\nimport java.util.UUID;\n\n" + text + "\n");
-  }
-
-  private Compilation failing(JavaFileObject... sources) {
-    Compilation compilation = compile(resources, sources);
-    assertThat(compilation).failed();
-    assertThat(files(resources)).isEmpty();
-    return compilation;
-  }
-
   @Test
   void bareEnumLabelAsDefaultGivesTheLiteralToPaste() {
     JavaFileObject status = source("app.Status", "package app;\npublic enum Status { PENDING, DONE }\n");
     JavaFileObject file =
         record("Order", "@Table public record Order(\n    @Id UUID id,\n    @Default(\"PENDING\") Status status) {}");
-    Compilation compilation = failing(status, file);
+    Compilation compilation = failing(resources, status, file);
     assertThat(compilation)
         .hadErrorContaining(Messages.bareIdentifierDefault("status", "PENDING", "'PENDING'"))
         .inFile(file)
@@ -52,7 +40,7 @@ class FragmentTest {
   void bareWordAsDefaultOfATextColumnGivesTheLiteralToPaste() {
     JavaFileObject file =
         record("Visit", "@Table public record Visit(\n    @Id UUID id,\n    @Default(\"web\") String source) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(Messages.bareIdentifierDefault("source", "web", "'web'"))
         .inFile(file)
         .onLineContaining("String source");
@@ -62,7 +50,7 @@ class FragmentTest {
   void bareNameAsDefaultOfANumberIsAnError() {
     JavaFileObject file =
         record("Stock", "@Table public record Stock(\n    @Id UUID id,\n    @Default(\"amount\") int count) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(Messages.bareIdentifierDefault("count", "amount", null))
         .inFile(file)
         .onLineContaining("int count");
@@ -85,7 +73,7 @@ class FragmentTest {
         record(
             "Victim",
             "@Table public record Victim(\n    @Id UUID id,\n    @Column(type = \"text; DROP TABLE x\") String name) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(
             Messages.invalidFragment("@Column(type = ...)", "type", "text; DROP TABLE x", SqlMessages.semicolon()))
         .inFile(file)
@@ -97,7 +85,7 @@ class FragmentTest {
     String value = "0; DROP TABLE victim";
     JavaFileObject file =
         record("Victim", "@Table public record Victim(\n    @Id UUID id,\n    @Default(\"" + value + "\") int n) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(Messages.invalidFragment("@Default", "expression", value, SqlMessages.semicolon()))
         .inFile(file)
         .onLineContaining("int n");
@@ -108,7 +96,7 @@ class FragmentTest {
     String value = "1) CHECK (false";
     JavaFileObject file =
         record("Victim", "@Table public record Victim(\n    @Id UUID id,\n    @Default(\"" + value + "\") int n) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(Messages.invalidFragment("@Default", "expression", value, SqlMessages.unbalanced(")")))
         .inFile(file)
         .onLineContaining("int n");
@@ -122,7 +110,7 @@ class FragmentTest {
             "Positive",
             "@Check(name = \"positive\", value = \"" + value + "\")\n"
                 + "@Table public record Positive(@Id UUID id, int n) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(Messages.invalidFragment("@Check", "expression", value, SqlMessages.unclosed("(")))
         .inFile(file)
         .onLineContaining("@Check");
@@ -136,7 +124,7 @@ class FragmentTest {
             "Shout",
             "@Table public record Shout(\n    @Id UUID id,\n    String name,\n    @Generated(\"" + value
                 + "\") String loud) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(
             Messages.invalidFragment("@Generated", "expression", value, SqlMessages.unterminated("the string '!")))
         .inFile(file)
@@ -151,7 +139,7 @@ class FragmentTest {
             "Named",
             "@Index(columns = \"name\", where = \"" + value + "\")\n"
                 + "@Table public record Named(@Id UUID id, String name) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(
             Messages.invalidFragment(
                 "@Index(where = ...)", "condition", value, SqlMessages.unterminated("the dollar quote $$")))
@@ -164,7 +152,7 @@ class FragmentTest {
     String value = "0 -- zero";
     JavaFileObject file =
         record("Counter", "@Table public record Counter(\n    @Id UUID id,\n    @Default(\"" + value + "\") int n) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(
             Messages.invalidFragment("@Default", "expression", value, SqlMessages.unterminated("the line comment -- zero")))
         .inFile(file)

@@ -3,11 +3,11 @@ package dev.dbsync.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.dbsync.processor.Fixtures.compile;
+import static dev.dbsync.processor.Fixtures.failing;
 import static dev.dbsync.processor.Fixtures.files;
 import static dev.dbsync.processor.Fixtures.migrations;
 import static dev.dbsync.processor.Fixtures.source;
 
-import com.google.testing.compile.Compilation;
 import dev.dbsync.schema.model.Index;
 import dev.dbsync.schema.model.QualifiedName;
 import dev.dbsync.schema.snapshot.SnapshotCodec;
@@ -31,13 +31,6 @@ class IndexOptionsTest {
 
   private List<Index> indexes() {
     return SnapshotCodec.read(files(resources).get("db/dbsync/schema.json")).table(PEOPLE).orElseThrow().indexes();
-  }
-
-  private Compilation failing(JavaFileObject file) {
-    Compilation compilation = compile(resources, file);
-    assertThat(compilation).failed();
-    assertThat(files(resources)).isEmpty();
-    return compilation;
   }
 
   @Test
@@ -65,7 +58,7 @@ class IndexOptionsTest {
   @Test
   void unknownOptionsAreAnError() {
     JavaFileObject file = people("@Index(columns = \"createdAt DESC LAST\")");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(Messages.indexElementOptions(PEOPLE, "createdAt DESC LAST"))
         .inFile(file)
         .onLineContaining("@Index");
@@ -83,7 +76,7 @@ class IndexOptionsTest {
   @Test
   void anExpressionThatIsNotACallNeedsParentheses() {
     JavaFileObject file = people("@Index(columns = \"coalesce(name, '') || email\", name = \"people_x_idx\")");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(Messages.indexExpressionNotParenthesized(PEOPLE, "coalesce(name, '') || email"))
         .inFile(file)
         .onLineContaining("@Index");
@@ -92,7 +85,7 @@ class IndexOptionsTest {
   @Test
   void storageParametersAreNameEqualsValue() {
     JavaFileObject file = people("@Index(columns = \"name\", with = \"fillfactor\")");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(Messages.indexStorageParameter(PEOPLE, "fillfactor"))
         .inFile(file)
         .onLineContaining("@Index");

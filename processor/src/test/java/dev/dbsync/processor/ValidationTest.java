@@ -3,6 +3,8 @@ package dev.dbsync.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.dbsync.processor.Fixtures.compile;
+import static dev.dbsync.processor.Fixtures.failing;
+import static dev.dbsync.processor.Fixtures.record;
 import static dev.dbsync.processor.Fixtures.files;
 import static dev.dbsync.processor.Fixtures.profile;
 import static dev.dbsync.processor.Fixtures.source;
@@ -25,23 +27,10 @@ class ValidationTest {
 
   @TempDir Path resources;
 
-  private static JavaFileObject record(String name, String text) {
-    return source(
-        "app." + name,
-        "package app;\n\nimport dev.dbsync.annotations.*;\nimport java.util.UUID;\n\n" + text + "\n");
-  }
-
-  private Compilation failing(JavaFileObject... sources) {
-    Compilation compilation = compile(resources, sources);
-    assertThat(compilation).failed();
-    assertThat(files(resources)).isEmpty();
-    return compilation;
-  }
-
   @Test
   void tableOnNonRecord() {
     JavaFileObject file = record("Account", "@Table public class Account {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(Messages.tableOnNonRecord("class", "Account"))
         .inFile(file)
         .onLineContaining("class Account");
@@ -51,7 +40,7 @@ class ValidationTest {
   void unsupportedComponentType() {
     JavaFileObject file =
         record("Tagged", "@Table public record Tagged(\n    @Id UUID id,\n    java.util.List<String> tags) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(Messages.unsupportedType("tags", "java.util.List<java.lang.String>"))
         .inFile(file)
         .onLineContaining("tags");
@@ -69,7 +58,7 @@ class ValidationTest {
   void duplicateTableNameIsReportedOnBoth() {
     JavaFileObject first = record("First", "@Table(\"things\") public record First(@Id UUID id) {}");
     JavaFileObject second = record("Second", "@Table(\"things\") public record Second(@Id UUID id) {}");
-    Compilation compilation = failing(first, second);
+    Compilation compilation = failing(resources, first, second);
     QualifiedName things = QualifiedName.of("public", "things");
     assertThat(compilation)
         .hadErrorContaining(Messages.duplicateTable(things, "app.First"))
@@ -87,7 +76,7 @@ class ValidationTest {
         record(
             "Twice",
             "@Table public record Twice(\n    @Id UUID userId,\n    @Column(\"user_id\") String other) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(Messages.duplicateColumn(QualifiedName.of("public", "twice"), "user_id", "userId"))
         .inFile(file)
         .onLineContaining("String other");
@@ -98,7 +87,7 @@ class ValidationTest {
     JavaFileObject other = record("Other", "public record Other(UUID id) {}");
     JavaFileObject file =
         record("Pointer", "@Table public record Pointer(\n    @Id UUID id,\n    @References(Other.class) UUID otherId) {}");
-    assertThat(failing(other, file))
+    assertThat(failing(resources, other, file))
         .hadErrorContaining(Messages.referenceNotTable("app.Other"))
         .inFile(file)
         .onLineContaining("otherId");
@@ -111,7 +100,7 @@ class ValidationTest {
             "Pointer",
             "@Table public record Pointer(\n    @Id UUID id,\n"
                 + "    @References(value = Profile.class, column = \"nope\") UUID profileId) {}");
-    assertThat(failing(profile(), file))
+    assertThat(failing(resources, profile(), file))
         .hadErrorContaining(
             Messages.referencedColumnMissing(PROFILES, "nope", List.of("id", "user_id", "username", "created_at")))
         .inFile(file)
@@ -125,7 +114,7 @@ class ValidationTest {
             "Pointer",
             "@Table public record Pointer(\n    @Id UUID id,\n"
                 + "    @References(value = Profile.class, column = \"createdAt\") java.time.Instant at) {}");
-    assertThat(failing(profile(), file))
+    assertThat(failing(resources, profile(), file))
         .hadErrorContaining(Messages.referencedColumnNotUnique(PROFILES, "created_at"))
         .inFile(file)
         .onLineContaining("Instant at");
@@ -155,7 +144,7 @@ class ValidationTest {
   void indexOnUnknownColumn() {
     JavaFileObject file =
         record("Indexed", "@Table\n@Index(columns = \"nope\")\npublic record Indexed(@Id UUID id, String name) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(
             Messages.indexUnknownColumn(QualifiedName.of("public", "indexed"), "nope", List.of("id", "name")))
         .inFile(file)
@@ -169,7 +158,7 @@ class ValidationTest {
             "Indexed",
             "@Table\n@Index(columns = \"name\")\n@Index(columns = \"nope\")\n"
                 + "public record Indexed(@Id UUID id, String name) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining("\"nope\"")
         .inFile(file)
         .onLineContaining("public record Indexed");
@@ -179,7 +168,7 @@ class ValidationTest {
   void identifierOverSixtyThreeBytes() {
     String name = "t".repeat(64);
     JavaFileObject file = record("Long", "@Table(\"" + name + "\")\npublic record Long(@Id UUID id) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(
             Messages.invalidIdentifier(
                 "table", name, "it is 64 bytes long and PostgreSQL keeps only 63", "Choose another: @Table(\"...\")"))
@@ -192,7 +181,7 @@ class ValidationTest {
     String name = "é".repeat(32);
     JavaFileObject file =
         record("Blank", "@Table public record Blank(\n    @Id UUID id,\n    @Column(\"" + name + "\") String x) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(
             Messages.invalidIdentifier(
                 "column", name, "it is 64 bytes long and PostgreSQL keeps only 63", "Choose another: @Column(\"...\")"))
@@ -218,7 +207,7 @@ class ValidationTest {
   void conflictingDefaults() {
     JavaFileObject file =
         record("Both", "@Table public record Both(\n    @Id @Identity @Default(\"1\") long id) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(Messages.conflictingDefaults("id"))
         .inFile(file)
         .onLineContaining("long id");
@@ -232,7 +221,7 @@ class ValidationTest {
         record(
             "Switch",
             "@Table public record Switch(\n    @Id UUID id,\n    app.a.Status first,\n    app.b.Status second) {}");
-    assertThat(failing(a, b, file))
+    assertThat(failing(resources, a, b, file))
         .hadErrorContaining(
             Messages.conflictingEnum(QualifiedName.of("public", "status"), "app.b.Status", "app.a.Status"))
         .inFile(file)
@@ -242,7 +231,7 @@ class ValidationTest {
   @Test
   void dotInSchemaName() {
     JavaFileObject file = record("Dotted", "@Table(schema = \"a.b\") public record Dotted(@Id UUID id) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(
             Messages.invalidIdentifier("schema", "a.b", Messages.DOT_IN_SCHEMA, "Choose another: @Table(schema = \"...\")"))
         .inFile(file)
@@ -285,7 +274,7 @@ class ValidationTest {
   @Test
   void componentWhoseConstantClashesWithTable() {
     JavaFileObject file = record("Seat", "@Table public record Seat(\n    @Id UUID id,\n    int table) {}");
-    assertThat(failing(file))
+    assertThat(failing(resources, file))
         .hadErrorContaining(Messages.constantClash("TABLE", "table", "(the table name)"))
         .inFile(file)
         .onLineContaining("int table");
@@ -294,7 +283,7 @@ class ValidationTest {
   @Test
   void unresolvableComponentTypeWritesNothing() {
     JavaFileObject file = record("Lost", "@Table public record Lost(\n    @Id UUID id,\n    Missing thing) {}");
-    Compilation compilation = failing(file);
+    Compilation compilation = failing(resources, file);
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(file).onLineContaining("Missing thing");
     assertThat(compilation)
