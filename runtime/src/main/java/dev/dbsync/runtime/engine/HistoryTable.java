@@ -48,9 +48,35 @@ public final class HistoryTable {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
-  public String selectAll() {
+  private String selectAll() {
     return "SELECT installed_rank, version, description, type, script, checksum, success FROM " + sql
         + " ORDER BY installed_rank";
+  }
+
+  /**
+   * The history's fingerprint as one value: the number of rows and the sum over the rows of a 64-bit hash of the
+   * columns {@link Plan} validates, each text hashed with a seed of its own and its row's rank (so that equal texts
+   * in other columns or rows do not cancel out). Two histories with the same fingerprint validate alike, bar a
+   * collision (about 2^-64 per changed history). The server computes it without sorting or sending a row; hashing
+   * each column costs half of hashing the row's text ({@code row(...)::text}).
+   */
+  private static final String FINGERPRINT = "count(*) || ':' || coalesce(sum(("
+      + "coalesce(hashtextextended(version, installed_rank::bigint * 4), 0)"
+      + " # hashtextextended(description, installed_rank::bigint * 4 + 1)"
+      + " # hashtextextended(type, installed_rank::bigint * 4 + 2)"
+      + " # hashtextextended(script, installed_rank::bigint * 4 + 3)"
+      + " # (coalesce(checksum, 0)::bigint << 1 | success::int))::numeric), 0)";
+
+  /** One row, one column: the {@linkplain #FINGERPRINT fingerprint}. */
+  public String selectFingerprint() {
+    return "SELECT " + FINGERPRINT + " FROM " + sql;
+  }
+
+  /** {@link #selectAll()} with the fingerprint of the same rows (same snapshot) as an eighth column of each row. */
+  public String selectAllWithFingerprint() {
+    return "SELECT h.installed_rank, h.version, h.description, h.type, h.script, h.checksum, h.success, f.fingerprint"
+        + " FROM " + sql + " h CROSS JOIN (SELECT " + FINGERPRINT + " AS fingerprint FROM " + sql + ") f"
+        + " ORDER BY h.installed_rank";
   }
 
   public List<HistoryRow> read(Connection connection) throws SQLException {
@@ -60,7 +86,7 @@ public final class HistoryTable {
     }
   }
 
-  public static List<HistoryRow> rows(ResultSet rows) throws SQLException {
+  private static List<HistoryRow> rows(ResultSet rows) throws SQLException {
     List<HistoryRow> history = new ArrayList<>();
     while (rows.next()) {
       history.add(row(rows));
@@ -68,7 +94,7 @@ public final class HistoryTable {
     return history;
   }
 
-  private static HistoryRow row(ResultSet rows) throws SQLException {
+  static HistoryRow row(ResultSet rows) throws SQLException {
     int checksum = rows.getInt(6);
     Integer nullableChecksum = rows.wasNull() ? null : checksum; // a baseline row has none
     return new HistoryRow(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4),

@@ -76,6 +76,11 @@ public final class MigrationLocation {
   private static final Map<String, CheckedDirectory> CHECKED_DIRECTORIES = new ConcurrentHashMap<>();
   private static final Map<String, List<MigrationFile>> CHECKED_JARS = new ConcurrentHashMap<>();
 
+  /** The result of the last call for a location and its roots, and the checked listings it was made of. */
+  private record Listing(List<List<MigrationFile>> parts, List<MigrationFile> migrations) {}
+
+  private static final Map<String, Listing> LISTINGS = new ConcurrentHashMap<>();
+
   private final ClassLoader classLoader;
   private final String location;
 
@@ -88,22 +93,56 @@ public final class MigrationLocation {
     return classLoader;
   }
 
-  /** The migrations found, ordered by version; two files with the same version are an error. */
+  /**
+   * The migrations found, ordered by version; two files with the same version are an error. While every root's
+   * checked listing is the remembered one, the very list of the previous call is returned: the engine knows it
+   * by identity (see {@link ValidatedHistories}).
+   */
   public List<MigrationFile> migrations() {
     List<MigrationFile> found = new ArrayList<>();
+    List<List<MigrationFile>> parts = new ArrayList<>();
+    StringBuilder roots = new StringBuilder(location);
     try {
-      Enumeration<URL> roots = classLoader.getResources(location);
-      while (roots.hasMoreElements()) {
-        URL root = roots.nextElement();
+      Enumeration<URL> urls = classLoader.getResources(location);
+      while (urls.hasMoreElements()) {
+        URL root = urls.nextElement();
+        roots.append('\n').append(root);
         switch (root.getProtocol()) {
-          case "file" -> listDirectory(root, found);
-          case "jar" -> listJar(root, found);
+          case "file" -> parts.add(listDirectory(root, found));
+          case "jar" -> parts.add(listJar(root, found));
           default -> throw new MigrationException(EngineMessages.unsupportedLocation(root.toString()));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(EngineMessages.unlistable(location), e);
     }
+    if (parts.contains(null)) {
+      return ordered(found); // a root without an index, listed afresh on every call
+    }
+    String key = roots.toString();
+    Listing last = LISTINGS.get(key);
+    if (last != null && sameInstances(last.parts(), parts)) {
+      return last.migrations();
+    }
+    List<MigrationFile> migrations = ordered(found);
+    LISTINGS.put(key, new Listing(List.copyOf(parts), migrations));
+    return migrations;
+  }
+
+  private static boolean sameInstances(List<List<MigrationFile>> a, List<List<MigrationFile>> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** By version, each file once; two different files with one version are an error. */
+  private static List<MigrationFile> ordered(List<MigrationFile> found) {
     found.sort(Comparator.comparing(MigrationFile::version)); // stable: class path order within a version
     List<MigrationFile> distinct = new ArrayList<>();
     for (MigrationFile file : found) {
@@ -116,10 +155,11 @@ public final class MigrationLocation {
       }
       // else the same file reached through two class path roots (a build that copies resources to both): once
     }
-    return distinct;
+    return List.copyOf(distinct);
   }
 
-  private void listDirectory(URL root, List<MigrationFile> found) throws IOException {
+  /** Adds the files of a directory root; returns its remembered checked listing, or null when listed afresh. */
+  private List<MigrationFile> listDirectory(URL root, List<MigrationFile> found) throws IOException {
     Path directory;
     try {
       directory = Path.of(root.toURI());
@@ -130,7 +170,7 @@ public final class MigrationLocation {
     BasicFileAttributes indexAttributes = indexFile == null ? null : attributesOrNull(indexFile);
     if (indexAttributes == null) {
       walk(directory, new LinkedHashMap<>()).forEach(listed -> add(found, listed));
-      return;
+      return null;
     }
     IndexStamp indexStamp = new IndexStamp(indexAttributes.lastModifiedTime(), indexAttributes.size());
     String key = root.toString();
@@ -149,6 +189,7 @@ public final class MigrationLocation {
       CHECKED_DIRECTORIES.put(key, checked);
     }
     found.addAll(checked.files());
+    return checked.files();
   }
 
   /** The files under {@code directory}; records each directory's modification time in {@code directories}. */
@@ -208,12 +249,13 @@ public final class MigrationLocation {
     return root == null ? directory : root;
   }
 
-  private void listJar(URL root, List<MigrationFile> found) throws IOException {
+  /** Adds the files of a jar root; returns its remembered checked listing, or null when listed afresh. */
+  private List<MigrationFile> listJar(URL root, List<MigrationFile> found) throws IOException {
     String rootText = root.toString();
     List<MigrationFile> checked = CHECKED_JARS.get(rootText);
     if (checked != null) {
       found.addAll(checked);
-      return;
+      return checked;
     }
     String jarUrl = rootText.substring(0, rootText.lastIndexOf("!/") + 2);
     List<JarListing> listing = JAR_LISTINGS.get(rootText);
@@ -242,12 +284,14 @@ public final class MigrationLocation {
         });
     if (index.isEmpty()) {
       files.forEach(listed -> add(found, listed));
-      return;
+      return null;
     }
     List<MigrationFile> withIndex = new ArrayList<>();
     withIndex(files, index.get(), null, jarUrl + MigrationIndex.RESOURCE, withIndex);
-    CHECKED_JARS.put(rootText, List.copyOf(withIndex));
-    found.addAll(withIndex);
+    checked = List.copyOf(withIndex);
+    CHECKED_JARS.put(rootText, checked);
+    found.addAll(checked);
+    return checked;
   }
 
   private static Optional<MigrationIndex> readIndex(String origin, MigrationFile.Content content) {

@@ -210,10 +210,37 @@ public final class Migrator {
      * The plan from the committed history, or null when the history table does not exist yet. A prepared
      * statement: the driver keeps it prepared on the server for this (pooled) connection's next startups.
      */
+    /**
+     * The plan as the committed history says; null without a history table. One query: the history's fingerprint
+     * when a history was validated against these files before (see {@link ValidatedHistories}), and when that
+     * misses, every row with the fingerprint.
+     */
     private Plan readWithoutLock() throws SQLException {
-      try (PreparedStatement statement = connection.prepareStatement(history.selectAll());
-          ResultSet rows = statement.executeQuery()) {
-        return Plan.of(HistoryTable.rows(rows), files);
+      try {
+        if (ValidatedHistories.known(history, files)) {
+          try (PreparedStatement statement = connection.prepareStatement(history.selectFingerprint());
+              ResultSet row = statement.executeQuery()) {
+            row.next();
+            Plan known = ValidatedHistories.upToDate(history, files, row.getString(1));
+            if (known != null) {
+              return known;
+            }
+          }
+        }
+        String fingerprint = null;
+        List<HistoryRow> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(history.selectAllWithFingerprint());
+            ResultSet result = statement.executeQuery()) {
+          while (result.next()) {
+            rows.add(HistoryTable.row(result));
+            fingerprint = result.getString(8);
+          }
+        }
+        Plan plan = Plan.of(rows, files);
+        if (fingerprint != null) {
+          ValidatedHistories.remember(history, files, fingerprint, plan);
+        }
+        return plan;
       } catch (SQLException e) {
         if (UNDEFINED_TABLE.equals(e.getSQLState())) {
           if (!connection.getAutoCommit()) {
