@@ -14,11 +14,14 @@ import java.util.Map;
  * dbsync beside its peers at several N (bench/compare.sh runs it):
  * <pre>
  * Compare generate &lt;data&gt; N...          writes the migration files (before the JVM that reads them starts)
- * Compare run &lt;data&gt; &lt;results&gt; N...     measures; writes results.md, startup-noop.png, startup-apply.png,
+ * Compare run &lt;data&gt; &lt;results&gt; N...     measures; writes results.md, startup-noop.png, startup-fresh.png,
+ *                                        startup-apply.png,
  *                                        processor.png; reads drizzle.tsv from &lt;results&gt; when present
+ * Compare fresh &lt;data&gt; N tool url         (in a child JVM) times the tool's first call, prints ms
  * </pre>
  * System properties: {@code bench.classpath} (javac's class path for the processor runs), {@code bench.runs}
- * (fresh javac runs per figure, default 3), {@code bench.noopRuns} (warm no-op calls measured, default 31).
+ * (fresh javac runs per figure, default 3), {@code bench.noopRuns} (warm no-op calls measured, default 31),
+ * {@code bench.freshRuns} (fresh JVMs per first-call figure, default 3).
  */
 public final class Compare {
   private Compare() {}
@@ -33,6 +36,10 @@ public final class Compare {
     System.setProperty("liquibase.showSummary", "OFF");
     System.setProperty("liquibase.showSummaryOutput", "LOG");
     Path data = Path.of(args[1]);
+    if (args[0].equals("fresh")) {
+      Startup.firstCall(data, Integer.parseInt(args[2]), args[3], args[4]);
+      return;
+    }
     if (args[0].equals("generate")) {
       for (int i = 2; i < args.length; i++) {
         Startup.generate(data, Integer.parseInt(args[i]));
@@ -47,10 +54,11 @@ public final class Compare {
     }
     int runs = Integer.getInteger("bench.runs", 3);
     int noOpRuns = Integer.getInteger("bench.noopRuns", 31);
+    int freshRuns = Integer.getInteger("bench.freshRuns", 3);
     Map<Integer, Startup.Figures> startup = new LinkedHashMap<>();
     Map<Integer, Map<String, Double>> processor = new LinkedHashMap<>();
     for (int n : sizes) {
-      startup.put(n, Startup.measure(data, n, Math.max(5, noOpRuns / 3), noOpRuns));
+      startup.put(n, Startup.measure(data, n, Math.max(5, noOpRuns / 3), noOpRuns, freshRuns));
     }
     Path work = ProcessorCost.clean(data.resolve("javac"));
     for (int n : sizes) {
@@ -61,14 +69,17 @@ public final class Compare {
     StringBuilder md = new StringBuilder();
     md.append(String.format(Locale.ROOT, "Measured %s by `bench/compare.sh` (load average at start: %s).%n%n",
         LocalDate.now(ZoneOffset.UTC), System.getProperty("bench.load", "?")));
-    md.append("**Startup**: N migrations (a table, an index, a row each), pooled, warm; median of ")
-        .append(noOpRuns).append(" no-op calls, and the first apply of all N.\n\n");
-    md.append("| N | tool | no-op (ms) | ÷ dbsync | apply N (ms) | ÷ dbsync |\n|---|---|---|---|---|---|\n");
+    md.append("**Startup**: N migrations (a table, an index, a row each), pooled; the median of ").append(noOpRuns)
+        .append(" warm no-op calls; the first no-op call in a fresh JVM (class loading included, pool already open;"
+            + " median of ").append(freshRuns).append(" JVMs); the first apply of all N.\n\n");
+    md.append("| N | tool | no-op, warm (ms) | ÷ dbsync | no-op, fresh JVM (ms) | ÷ dbsync | apply N (ms) | ÷ dbsync |\n"
+        + "|---|---|---|---|---|---|---|---|\n");
     for (int n : sizes) {
       Startup.Figures f = startup.get(n);
       for (String tool : Startup.TOOLS) {
-        md.append(String.format(Locale.ROOT, "| %,d | %s | %.2f | %.1f | %.0f | %.1f |%n", n, tool,
-            f.noOp().get(tool), f.noOp().get(tool) / f.noOp().get("dbsync"), f.apply().get(tool),
+        md.append(String.format(Locale.ROOT, "| %,d | %s | %.2f | %.1f | %.0f | %.1f | %.0f | %.1f |%n", n, tool,
+            f.noOp().get(tool), f.noOp().get(tool) / f.noOp().get("dbsync"), f.fresh().get(tool),
+            f.fresh().get(tool) / f.fresh().get("dbsync"), f.apply().get(tool),
             f.apply().get(tool) / f.apply().get("dbsync")));
       }
     }
@@ -101,6 +112,8 @@ public final class Compare {
 
     Plot.write(results.resolve("startup-noop.png"), "No-op startup (warm, pooled): ms against N migrations",
         sizes, series(sizes, Startup.TOOLS, n -> startup.get(n).noOp()));
+    Plot.write(results.resolve("startup-fresh.png"), "No-op startup, first call in a fresh JVM: ms against N"
+        + " migrations", sizes, series(sizes, Startup.TOOLS, n -> startup.get(n).fresh()));
     Plot.write(results.resolve("startup-apply.png"), "Applying N migrations to an empty database: ms", sizes,
         series(sizes, Startup.TOOLS, n -> startup.get(n).apply()));
     Map<String, Map<Integer, Double>> added = new LinkedHashMap<>();

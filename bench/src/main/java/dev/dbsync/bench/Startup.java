@@ -39,8 +39,8 @@ final class Startup {
   static final List<String> TOOLS =
       List.of("dbsync", "Flyway", "Liquibase", "Ebean", "Ebean (index)");
 
-  /** Per tool: the first apply and the warm no-op, in ms. */
-  record Figures(Map<String, Double> apply, Map<String, Double> noOp) {}
+  /** Per tool: the first apply, the warm no-op and the first no-op in a fresh JVM, in ms. */
+  record Figures(Map<String, Double> apply, Map<String, Double> noOp, Map<String, Double> fresh) {}
 
   private Startup() {}
 
@@ -83,7 +83,58 @@ final class Startup {
         """);
   }
 
-  static Figures measure(Path data, int n, int warmUp, int runs) throws Exception {
+  static Figures measure(Path data, int n, int warmUp, int runs, int freshRuns) throws Exception {
+    Map<String, Double> apply = new LinkedHashMap<>();
+    Map<String, Double> noOp = new LinkedHashMap<>();
+    Map<String, Double> fresh = new LinkedHashMap<>();
+    for (Map.Entry<String, Call> tool : calls(data, n).entrySet()) {
+      try (TestDatabase db = TestDatabases.create(); HikariDataSource pool = pool(db.url())) {
+        try (Connection warm = pool.getConnection()) {
+          warm.createStatement().execute("SELECT 1"); // the driver's classes are loaded before any tool runs
+        }
+        long began = System.nanoTime();
+        tool.getValue().run(pool);
+        apply.put(tool.getKey(), (System.nanoTime() - began) / 1e6);
+        noOp.put(tool.getKey(), Stats.median(Stats.time(() -> tool.getValue().run(pool), warmUp, runs)));
+        double[] firstCalls = new double[freshRuns];
+        for (int i = 0; i < freshRuns; i++) {
+          firstCalls[i] = freshJvm(data, n, tool.getKey(), db.url());
+        }
+        fresh.put(tool.getKey(), Stats.median(firstCalls));
+      }
+      System.err.printf(Locale.ROOT, "  startup N=%d %-14s apply %9.1f ms, no-op %8.2f ms, fresh JVM no-op %8.1f ms%n",
+          n, tool.getKey(), apply.get(tool.getKey()), noOp.get(tool.getKey()), fresh.get(tool.getKey()));
+    }
+    return new Figures(apply, noOp, fresh);
+  }
+
+  /**
+   * The first call of {@code tool} in a JVM of its own over a database it migrated already: the no-op as an
+   * application's restart sees it, class loading included (the pool is open before the clock starts).
+   */
+  private static double freshJvm(Path data, int n, String tool, String url) throws Exception {
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Compare.class.getName(), "fresh", data.toString(),
+        Integer.toString(n), tool, url)
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+    if (child.waitFor() != 0) {
+      throw new IllegalStateException(tool + " in a fresh JVM failed: " + out);
+    }
+    return Double.parseDouble(out.substring(out.lastIndexOf('\n') + 1));
+  }
+
+  /** In the fresh JVM: times the first call of {@code tool} and prints the milliseconds. */
+  static void firstCall(Path data, int n, String tool, String url) throws Exception {
+    Call call = calls(data, n).get(tool);
+    try (HikariDataSource pool = pool(url)) {
+      long began = System.nanoTime();
+      call.run(pool);
+      System.out.printf(Locale.ROOT, "%n%.3f%n", (System.nanoTime() - began) / 1e6);
+    }
+  }
+
+  private static Map<String, Call> calls(Path data, int n) throws IOException {
     Path root = data.resolve("n" + n);
     ClassLoader dbsyncLoader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null);
     String flywayLocation = "filesystem:" + root.resolve("db/migration");
@@ -103,20 +154,7 @@ final class Startup {
     });
     calls.put("Ebean", ds -> ebean(ds, "ebean/n" + n));
     calls.put("Ebean (index)", ds -> ebean(ds, "ebeanidx/n" + n));
-
-    Map<String, Double> apply = new LinkedHashMap<>();
-    Map<String, Double> noOp = new LinkedHashMap<>();
-    for (Map.Entry<String, Call> tool : calls.entrySet()) {
-      try (TestDatabase db = TestDatabases.create(); HikariDataSource pool = pool(db)) {
-        long began = System.nanoTime();
-        tool.getValue().run(pool);
-        apply.put(tool.getKey(), (System.nanoTime() - began) / 1e6);
-        noOp.put(tool.getKey(), Stats.median(Stats.time(() -> tool.getValue().run(pool), warmUp, runs)));
-      }
-      System.err.printf(Locale.ROOT, "  startup N=%d %-14s apply %9.1f ms, no-op %8.2f ms%n", n, tool.getKey(),
-          apply.get(tool.getKey()), noOp.get(tool.getKey()));
-    }
-    return new Figures(apply, noOp);
+    return calls;
   }
 
   private static void ebean(DataSource ds, String path) {
@@ -127,9 +165,9 @@ final class Startup {
     new MigrationRunner(config).run(ds);
   }
 
-  private static HikariDataSource pool(TestDatabase db) {
+  private static HikariDataSource pool(String url) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(db.url());
+    config.setJdbcUrl(url);
     config.setMaximumPoolSize(2);
     return new HikariDataSource(config);
   }
