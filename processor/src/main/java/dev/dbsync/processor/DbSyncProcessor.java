@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
@@ -116,17 +117,19 @@ public final class DbSyncProcessor extends AbstractProcessor {
     for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
       collectTypes(type);
     }
-    Set<String> candidates = new TreeSet<>(deferredMetamodels);
+    // this round's records as elements; one deferred by an earlier round is looked up again by name (an earlier
+    // round's element goes stale), which costs javac a name resolution: not done for every record
+    Map<String, TypeElement> candidates = new TreeMap<>();
+    deferredMetamodels.forEach(name -> candidates.put(name, null));
     deferredMetamodels.clear();
     for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(Table.class))) {
       tableTypes.add(type.getQualifiedName().toString());
-      candidates.add(type.getQualifiedName().toString());
+      candidates.put(type.getQualifiedName().toString(), type);
     }
     // an invalid value is reported by the last round; until then it writes the metamodel, the default
     if (metamodel.orElse(true)) {
-      for (String name : candidates) {
-        writeMetamodel(processingEnv.getElementUtils().getTypeElement(name));
-      }
+      candidates.forEach((name, type) ->
+          writeMetamodel(type != null ? type : processingEnv.getElementUtils().getTypeElement(name)));
     }
     return false;
   }

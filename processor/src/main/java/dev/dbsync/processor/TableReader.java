@@ -46,6 +46,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.MirroredTypeException;
 import javax.lang.model.type.TypeKind;
@@ -111,8 +112,9 @@ final class TableReader {
     checkIdentifier("table", tableName, "Choose another: @Table(\"...\")", type, mirror, report);
 
     List<ColumnElement> columns = new ArrayList<>();
+    Map<String, VariableElement> fields = Annotations.fieldsByName(type);
     for (RecordComponentElement component : type.getRecordComponents()) {
-      column(component, name, report).ifPresent(columns::add);
+      column(component, fields, name, report).ifPresent(columns::add);
     }
     checkConstants(columns, report);
     List<IndexElement> indexes = indexes(type, name, columns, report);
@@ -150,7 +152,9 @@ final class TableReader {
     return name.contains(".") ? QualifiedName.parse(name) : QualifiedName.of(schema, name);
   }
 
-  private Optional<ColumnElement> column(RecordComponentElement component, QualifiedName table, Report.Builder report) {
+  private Optional<ColumnElement> column(
+      RecordComponentElement component, Map<String, VariableElement> fields, QualifiedName table,
+      Report.Builder report) {
     Column column = component.getAnnotation(Column.class);
     String componentName = component.getSimpleName().toString();
     String columnName =
@@ -194,7 +198,7 @@ final class TableReader {
       }
       type = TypeRef.builtin(DECLARED.get(javaName));
     }
-    boolean nullable = !javaType.getKind().isPrimitive() && Annotations.isNullable(component);
+    boolean nullable = !javaType.getKind().isPrimitive() && Annotations.isNullable(component, fields);
 
     dev.dbsync.schema.model.Column model =
         withValueSource(
