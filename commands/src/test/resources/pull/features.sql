@@ -80,10 +80,27 @@ CREATE TABLE public.pair_notes (
 CREATE TABLE public.events (id integer NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
 CREATE TABLE public.events_2024 PARTITION OF public.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
 
--- not declarable: each table below stays unmanaged, with its reason in the report
-CREATE TABLE public.legacy_pairs (a integer, b integer, CONSTRAINT legacy_pairs_ab UNIQUE (a, b));
-CREATE TABLE public.search (id integer PRIMARY KEY, q text);
+-- unique constraints over several columns, one a foreign key references in another column order
+CREATE TABLE public.legacy_pairs (
+  a integer, b integer, c integer, CONSTRAINT legacy_pairs_ab UNIQUE (a, b), UNIQUE (b, c));
+CREATE TABLE public.pair_links (x integer, y integer, FOREIGN KEY (y, x) REFERENCES public.legacy_pairs (b, a));
+CREATE INDEX pair_links_y_x_idx ON public.pair_links (y, x);
+
+-- every @Index option: expressions (one with a backslash and quotes), orders, operator classes, INCLUDE, WITH
+CREATE TABLE public.search (id integer PRIMARY KEY, q text, lang text, rank integer, at timestamptz);
 CREATE INDEX search_lower_q ON public.search (lower(q));
+CREATE INDEX search_expr_idx ON public.search ((q || lang));
+CREATE INDEX search_rank_q_idx ON public.search (rank DESC NULLS LAST, q text_pattern_ops)
+  INCLUDE (lang, at) WITH (fillfactor = 70, deduplicate_items = off);
+CREATE INDEX search_at_rank_idx ON public.search (at NULLS FIRST, rank DESC);
+CREATE UNIQUE INDEX search_path_key ON public.search (replace(q, E'\\', '/'), lang text_pattern_ops DESC)
+  WHERE rank > 0;
+CREATE INDEX search_lang_hash ON public.search USING hash (upper(lang)) WITH (fillfactor = 80);
+
+-- not declarable: each table below stays unmanaged, with its reason in the report
+CREATE FUNCTION public."Initials"(text) RETURNS text IMMUTABLE LANGUAGE sql AS $$ SELECT left($1, 1) $$;
+CREATE TABLE public.people (id integer PRIMARY KEY, name text);
+CREATE INDEX people_initials ON public.people ("Initials"(name));
 
 CREATE VIEW public.published AS SELECT id, title FROM public.posts WHERE status = 'published';
 CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -141,7 +141,7 @@ class MavenPluginIT {
     String url = "-Ddbsync.url=" + db.url();
 
     String pull = mvn(0, Map.of(), "dbsync:pull", "-Ddbsync.package=com.example.db", url);
-    assertTrue(pull.contains("Pulled 6 table(s)") && pull.contains("com.example.db.Domains")
+    assertTrue(pull.contains("Pulled 7 table(s)") && pull.contains("com.example.db.Records")
         && pull.contains("public.records_id_seq"), pull);
     assertTrue(Files.exists(project.resolve("src/main/java/com/example/db/Domains.java")));
 

@@ -98,7 +98,28 @@ public final class Messages {
   public static String referencedColumnsNotUnique(QualifiedName target, List<String> columns) {
     return "[dbsync] columns " + columns + " of table " + target + " are neither its primary key nor a unique"
         + " constraint or index, and PostgreSQL references only those: reference the primary key, or declare"
-        + " @Index(columns = {...}, unique = true) on exactly these columns in its record";
+        + " @Unique(columns = {...}) on exactly these columns in its record";
+  }
+
+  public static String uniqueColumnsOnComponent(String component, List<String> columns) {
+    return "[dbsync] @Unique on component " + component + " names columns " + columns + ", but on a component it"
+        + " is over that component's column only: drop columns = ..., or put it on the record for a constraint"
+        + " over several columns, @Unique(columns = {\"" + component + "\", ...})";
+  }
+
+  public static String uniqueWithoutColumns(QualifiedName table, String record) {
+    return "[dbsync] @Unique on record " + record + " (table " + table + ") names no columns: list them,"
+        + " @Unique(columns = {\"a\", \"b\"}), or put @Unique on the component of a single column";
+  }
+
+  public static String uniqueUnknownColumn(QualifiedName table, String column, Collection<String> components) {
+    return "[dbsync] @Unique names column \"" + column + "\", which table " + table + " does not have: use a"
+        + " component name or its SQL name, one of " + components;
+  }
+
+  public static String uniqueColumnTwice(QualifiedName table, String column) {
+    return "[dbsync] @Unique(columns = ...) of table " + table + " names column " + column + " twice, which"
+        + " PostgreSQL refuses: name each column once";
   }
 
   public static String duplicateConstraintName(QualifiedName table, String name, String place, String otherPlace) {

@@ -116,6 +116,10 @@ final class SchemaAssembler {
         });
       }
     }
+    for (TableElement.UniqueElement unique : table.uniques()) {
+      uniques.add(new UniqueConstraint(unique.name(), unique.columns()));
+      names.add(unique.name(), "@Unique(columns = " + unique.columns() + ")", table.record(), unique.annotation());
+    }
     for (ForeignKeyElement key : table.foreignKeys()) {
       foreignKey(table, key, all, report).ifPresent(resolved -> {
         foreignKeys.add(resolved);
@@ -287,6 +291,8 @@ final class SchemaAssembler {
     return Set.copyOf(table.primaryKey()).equals(wanted) && !table.primaryKey().isEmpty()
         || columns.size() == 1
             && table.columns().stream().anyMatch(c -> c.uniqueName() != null && c.column().name().equals(columns.get(0)))
+        || table.uniques().stream().anyMatch(
+            u -> u.columns().size() == columns.size() && Set.copyOf(u.columns()).equals(wanted))
         || table.indexes().stream().anyMatch(
             i -> i.unique() && i.where() == null && i.columns().size() == columns.size()
                 && Set.copyOf(i.columns()).equals(wanted));

@@ -19,6 +19,7 @@ import javax.lang.model.type.TypeMirror;
  * names are resolved here; references to other tables are resolved when all tables are known.
  *
  * @param className binary name of the record, as the snapshot stores it
+ * @param uniques the record-level unique constraints; a component's {@code @Unique} is in its {@link ColumnElement}
  */
 record TableElement(
     TypeElement record,
@@ -32,7 +33,8 @@ record TableElement(
     Set<QualifiedName> droppedTables,
     Set<String> droppedColumns,
     String primaryKeyName,
-    List<ForeignKeyElement> foreignKeys) {
+    List<ForeignKeyElement> foreignKeys,
+    List<UniqueElement> uniques) {
 
   record ColumnElement(
       RecordComponentElement component,
@@ -69,6 +71,9 @@ record TableElement(
       ReferentialAction onDelete,
       ReferentialAction onUpdate,
       String name) {}
+
+  /** A record-level {@code @Unique}: {@code columns} resolved to SQL names, {@code name} with its default applied. */
+  record UniqueElement(AnnotationMirror annotation, String name, List<String> columns) {}
 
   /** A {@code @Check}. */
   record CheckElement(AnnotationMirror annotation, CheckConstraint check) {}

@@ -20,6 +20,7 @@ import dev.dbsync.processor.TableElement.EnumElement;
 import dev.dbsync.processor.TableElement.ForeignKeyElement;
 import dev.dbsync.processor.TableElement.IndexElement;
 import dev.dbsync.processor.TableElement.ReferenceElement;
+import dev.dbsync.processor.TableElement.UniqueElement;
 import dev.dbsync.schema.model.CheckConstraint;
 import dev.dbsync.schema.model.EnumType;
 import dev.dbsync.schema.model.QualifiedName;
@@ -38,8 +39,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -144,7 +143,8 @@ final class TableReader {
                 .collect(Collectors.toCollection(LinkedHashSet::new)),
             new LinkedHashSet<>(Arrays.asList(table.droppedColumns())),
             primaryKeyName,
-            foreignKeys(type, name, columns, report)));
+            foreignKeys(type, name, columns, report),
+            uniques(type, name, columns, report)));
   }
 
   /** {@code "old"} is in the given schema, {@code "s.old"} in schema s. */
@@ -207,7 +207,10 @@ final class TableReader {
 
     Unique unique = component.getAnnotation(Unique.class);
     String uniqueName = null;
-    if (unique != null) {
+    if (unique != null && unique.columns().length > 0) {
+      report.error(Messages.uniqueColumnsOnComponent(componentName, List.of(unique.columns())), component,
+          Annotations.mirror(component, Unique.class));
+    } else if (unique != null) {
       uniqueName = unique.name().isEmpty() ? table.name() + "_" + columnName + "_key" : unique.name();
       checkIdentifier(
           "unique constraint", uniqueName, "Name it: @Unique(name = \"...\")", component,
@@ -348,9 +351,7 @@ final class TableReader {
       TypeElement type, QualifiedName table, List<ColumnElement> columns, Report.Builder report) {
     Index[] indexes = type.getAnnotationsByType(Index.class);
     List<AnnotationMirror> mirrors = Annotations.repeated(type, Index.class, Index.List.class);
-    TableElement partial =
-        new TableElement(
-            type, "", null, table, List.of(), columns, List.of(), List.of(), Set.of(), Set.of(), "", List.of());
+    TableElement partial = columnsOnly(type, table, columns);
     List<IndexElement> result = new ArrayList<>();
     for (int i = 0; i < indexes.length; i++) {
       Index index = indexes[i];
@@ -379,9 +380,9 @@ final class TableReader {
       }
       List<String> with = new ArrayList<>();
       for (String parameter : index.with()) {
-        Matcher matcher = STORAGE_PARAMETER.matcher(parameter);
-        if (matcher.matches()) {
-          with.add(matcher.group(1).toLowerCase(Locale.ROOT) + "=" + matcher.group(2));
+        String normalized = dev.dbsync.schema.model.Index.storageParameter(parameter);
+        if (normalized != null) {
+          with.add(normalized);
         } else {
           report.error(Messages.indexStorageParameter(table, parameter), type, mirror);
         }
@@ -408,15 +409,6 @@ final class TableReader {
     return result;
   }
 
-  /** {@code name=value} of {@code WITH (...)}: a parameter name, and a value without separators. */
-  private static final Pattern STORAGE_PARAMETER =
-      Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*([A-Za-z0-9_.+-]+)\\s*");
-
-  /** What may follow a column in a key element: an operator class, then ASC or DESC, then NULLS FIRST or LAST. */
-  private static final Pattern KEY_OPTIONS = Pattern.compile(
-      "(?:\\s+(?!(?i:asc|desc|nulls)\\b)([A-Za-z_][A-Za-z0-9_]*))?(?:\\s+((?i)asc|desc))?"
-          + "(?:\\s+(?i:nulls)\\s+((?i)first|last))?\\s*");
-
   /**
    * A key element of {@code @Index(columns)} in the model's form: a column (component or SQL name) with its
    * operator class and order, the defaults PostgreSQL does not print left out ({@code ASC}, {@code NULLS LAST}
@@ -426,7 +418,7 @@ final class TableReader {
       String written, TableElement table, TypeElement type, AnnotationMirror mirror, Report.Builder report) {
     String element = written.strip();
     if (element.contains("(")) {
-      if (!isCallOrParenthesized(element)) {
+      if (!SqlFragments.isCallOrParenthesized(element)) {
         report.error(Messages.indexExpressionNotParenthesized(table.name(), written), type, mirror);
         return Optional.empty();
       }
@@ -443,25 +435,19 @@ final class TableReader {
           mirror);
       return Optional.empty();
     }
-    Matcher options = KEY_OPTIONS.matcher(parts.length == 1 ? "" : " " + parts[1]);
-    if (!options.matches()) {
+    String options = dev.dbsync.schema.model.Index.keyOptions(parts.length == 1 ? "" : " " + parts[1]);
+    if (options == null) {
       report.error(Messages.indexElementOptions(table.name(), written), type, mirror);
       return Optional.empty();
     }
-    boolean descending = "desc".equalsIgnoreCase(options.group(2));
-    String nulls = options.group(3) == null ? null : options.group(3).toUpperCase(Locale.ROOT);
-    return Optional.of(column.get().column().name()
-        + (options.group(1) == null ? "" : " " + options.group(1).toLowerCase(Locale.ROOT))
-        + (descending ? " DESC" : "")
-        + (nulls == null || nulls.equals(descending ? "FIRST" : "LAST") ? "" : " NULLS " + nulls));
+    return Optional.of(column.get().column().name() + options);
   }
 
   private List<ForeignKeyElement> foreignKeys(
       TypeElement type, QualifiedName table, List<ColumnElement> columns, Report.Builder report) {
     ForeignKey[] keys = type.getAnnotationsByType(ForeignKey.class);
     List<AnnotationMirror> mirrors = Annotations.repeated(type, ForeignKey.class, ForeignKey.List.class);
-    TableElement partial = new TableElement(
-        type, "", null, table, List.of(), columns, List.of(), List.of(), Set.of(), Set.of(), "", List.of());
+    TableElement partial = columnsOnly(type, table, columns);
     List<ForeignKeyElement> result = new ArrayList<>();
     for (int i = 0; i < keys.length; i++) {
       ForeignKey key = keys[i];
@@ -485,6 +471,49 @@ final class TableReader {
     return result;
   }
 
+  /** The table with its columns only: what {@code @Index}, {@code @ForeignKey} and {@code @Unique} name columns of. */
+  private static TableElement columnsOnly(TypeElement type, QualifiedName table, List<ColumnElement> columns) {
+    return new TableElement(
+        type, "", null, table, List.of(), columns, List.of(), List.of(), Set.of(), Set.of(), "", List.of(), List.of());
+  }
+
+  /** The record-level {@code @Unique} constraints, columns resolved; one naming an unknown column is left out. */
+  private static List<UniqueElement> uniques(
+      TypeElement type, QualifiedName table, List<ColumnElement> columns, Report.Builder report) {
+    Unique[] uniques = type.getAnnotationsByType(Unique.class);
+    List<AnnotationMirror> mirrors = Annotations.repeated(type, Unique.class, Unique.List.class);
+    TableElement partial = columnsOnly(type, table, columns);
+    List<UniqueElement> result = new ArrayList<>();
+    for (int i = 0; i < uniques.length; i++) {
+      Unique unique = uniques[i];
+      AnnotationMirror mirror = i < mirrors.size() ? mirrors.get(i) : null;
+      if (unique.columns().length == 0) {
+        report.error(Messages.uniqueWithoutColumns(table, type.getSimpleName().toString()), type, mirror);
+        continue;
+      }
+      List<String> sqlColumns = new ArrayList<>();
+      for (String column : unique.columns()) {
+        Optional<ColumnElement> found = partial.column(column);
+        if (found.isEmpty()) {
+          report.error(Messages.uniqueUnknownColumn(
+              table, column, columns.stream().map(ColumnElement::componentName).toList()), type, mirror);
+        } else if (sqlColumns.contains(found.get().column().name())) {
+          report.error(Messages.uniqueColumnTwice(table, found.get().column().name()), type, mirror);
+        } else {
+          sqlColumns.add(found.get().column().name());
+        }
+      }
+      if (sqlColumns.size() == unique.columns().length) {
+        String name = unique.name().isEmpty()
+            ? table.name() + "_" + String.join("_", sqlColumns) + "_key" : unique.name();
+        checkIdentifier("unique constraint", name, "Name it: @Unique(name = \"...\", columns = ...)", type, mirror,
+            report);
+        result.add(new UniqueElement(mirror, name, sqlColumns));
+      }
+    }
+    return result;
+  }
+
   /** A Class value is only available as a mirror: the class may not be loadable in the compiler. */
   private static TypeMirror referencedRecord(ForeignKey key) {
     try {
@@ -493,29 +522,6 @@ final class TableReader {
     } catch (MirroredTypeException e) {
       return e.getTypeMirror();
     }
-  }
-
-  /** {@code f(...)} or {@code (...)} as a whole: the first parenthesis closes at the very end. */
-  private static boolean isCallOrParenthesized(String element) {
-    int open = element.indexOf('(');
-    if (!element.substring(0, open).strip().matches("([A-Za-z_][\\w.]*)?")) {
-      return false;
-    }
-    int depth = 0;
-    char quote = 0;
-    for (int i = open; i < element.length(); i++) {
-      char c = element.charAt(i);
-      if (quote != 0) {
-        quote = c == quote ? 0 : quote; // a doubled quote closes and reopens: same effect
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i == element.length() - 1;
-      }
-    }
-    return false;
   }
 
   /** The metamodel declares {@code TABLE} and one constant per component: none may coincide. */

@@ -31,16 +31,13 @@ final class PullMessages {
         + " (@Id components declare the key in component order)";
   }
 
-  static String compositeUnique(String name, List<String> columns) {
-    return "unique constraint " + name + " spans " + columns + " (@Unique declares one column)";
+  static String indexEntry(String index, String entry) {
+    return "index " + index + " has the entry '" + entry + "', which @Index(columns = ...) does not read back the same";
   }
 
-  static String indexExpression(String index, String entry) {
-    return "index " + index + " has the entry '" + entry + "', which is not a plain column (@Index names columns)";
-  }
-
-  static String indexOptions(String index) {
-    return "index " + index + " has options beyond columns, unique, method and predicate, which pull does not write";
+  static String storageParameter(String index, String parameter) {
+    return "index " + index + " has the storage parameter '" + parameter
+        + "', which @Index(with = ...) does not read back the same";
   }
 
   static String referencesUnmanaged(String key, QualifiedName target) {
@@ -49,7 +46,7 @@ final class PullMessages {
 
   static String referencedColumnNotKey(String key, QualifiedName target, List<String> columns) {
     return "foreign key " + key + " references " + target + " " + columns
-        + ", which is not its primary key, a unique column or a full unique index";
+        + ", which is not its primary key, a unique constraint or a full unique index";
   }
 
   static String existingFiles(List<Path> files) {

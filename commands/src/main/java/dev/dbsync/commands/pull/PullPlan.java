@@ -8,7 +8,7 @@ import dev.dbsync.schema.model.QualifiedName;
 import dev.dbsync.schema.model.Schema;
 import dev.dbsync.schema.model.Table;
 import dev.dbsync.schema.model.TypeRef;
-import dev.dbsync.schema.model.UniqueConstraint;
+import dev.dbsync.schema.sql.SqlFragments;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,8 +21,8 @@ import java.util.TreeMap;
  * What {@code pull} writes for an introspected schema: which tables and enum types the annotations can declare
  * exactly (so that compiling the records gives back the same model), the Java names of each, and why the others
  * stay unmanaged. A table is declared only whole: a table with one part the annotations cannot say (a foreign key
- * to a table that is not declared, a primary key named other than {@code <table>_pkey}, an expression in an index)
- * would compile to a different table, and verification would then fail every apply.
+ * to a table that is not declared, primary key columns out of column order, an index key in a form the processor
+ * does not read back the same) would compile to a different table, and verification would then fail every apply.
  *
  * @param snapshot the schema the generated records compile to: the managed part of the database, with class names
  */
@@ -146,23 +146,35 @@ record PullPlan(
         reasons.add(PullMessages.primaryKeyOrder(table.primaryKey().columns(), declarationOrder));
       }
     }
-    for (UniqueConstraint unique : table.uniques()) {
-      if (unique.columns().size() != 1) {
-        reasons.add(PullMessages.compositeUnique(unique.name(), unique.columns()));
-      }
-    }
     for (Index index : table.indexes()) {
       for (String entry : index.columns()) {
-        if (table.column(entry).isEmpty()) {
-          reasons.add(PullMessages.indexExpression(index.name(), entry));
+        if (!isDeclarableKeyElement(table, entry)) {
+          reasons.add(PullMessages.indexEntry(index.name(), entry));
         }
       }
-      // anything the model holds beyond these five (storage options, say) is not written, so it is not pulled
-      if (!index.equals(new Index(index.name(), index.columns(), index.unique(), index.method(), index.where()))) {
-        reasons.add(PullMessages.indexOptions(index.name()));
+      for (String parameter : index.with()) {
+        if (!parameter.equals(Index.storageParameter(parameter))) {
+          reasons.add(PullMessages.storageParameter(index.name(), parameter));
+        }
       }
     }
     return reasons;
+  }
+
+  /**
+   * Whether {@code @Index(columns = ...)} can say the key element so that the processor reads back exactly it: a
+   * column, a column followed by options in the form the processor gives them, or an expression it accepts as one.
+   */
+  private static boolean isDeclarableKeyElement(Table table, String element) {
+    if (table.column(element).isPresent()) {
+      return true;
+    }
+    String column = Index.columnOf(element);
+    if (column != null) {
+      String options = Index.optionsOf(element);
+      return table.column(column).isPresent() && options.equals(Index.keyOptions(options));
+    }
+    return SqlFragments.isCallOrParenthesized(element) && SqlFragments.problem(element) == null;
   }
 
   /** Foreign keys whose target is not declared, or whose target column no annotation can name. */
@@ -181,12 +193,13 @@ record PullPlan(
 
   /**
    * What the processor accepts as a reference target, as PostgreSQL matches it (the same set of columns): the
-   * primary key, a unique column or a full unique index.
+   * primary key, a unique constraint or a full unique index.
    */
   private static boolean isUniqueKey(Table table, List<String> columns) {
     Set<String> wanted = Set.copyOf(columns);
     return (table.primaryKey() != null && Set.copyOf(table.primaryKey().columns()).equals(wanted))
-        || table.uniques().stream().anyMatch(u -> u.columns().equals(columns))
+        || table.uniques().stream().anyMatch(
+            u -> u.columns().size() == columns.size() && Set.copyOf(u.columns()).equals(wanted))
         || table.indexes().stream().anyMatch(
             i -> i.unique() && i.where() == null && i.columns().size() == columns.size()
                 && Set.copyOf(i.columns()).equals(wanted));

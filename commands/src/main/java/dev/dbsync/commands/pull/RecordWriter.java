@@ -2,6 +2,7 @@ package dev.dbsync.commands.pull;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
@@ -37,6 +38,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -108,6 +110,11 @@ final class RecordWriter {
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc("Table {@code $L}. Pulled from the database by dbsync.\n", table.name())
             .addAnnotation(tableAnnotation(plan));
+    for (UniqueConstraint unique : table.uniques()) {
+      if (unique.columns().size() > 1) {
+        type.addAnnotation(compositeUnique(plan, unique));
+      }
+    }
     for (dev.dbsync.schema.model.Index index : table.indexes()) {
       type.addAnnotation(indexAnnotation(plan, index));
     }
@@ -148,14 +155,18 @@ final class RecordWriter {
   }
 
   private static AnnotationSpec indexAnnotation(RecordPlan plan, dev.dbsync.schema.model.Index index) {
-    List<String> components = index.columns().stream().map(c -> plan.component(c).name()).toList();
+    List<String> elements = index.columns().stream().map(e -> keyElement(plan, e)).toList();
     AnnotationSpec.Builder annotation = AnnotationSpec.builder(Index.class);
-    annotation.addMember("columns", "$L", names(components));
+    annotation.addMember("columns", "$L", names(elements));
     if (index.unique()) {
       annotation.addMember("unique", "true");
     }
+    // the processor's default name: each column, "expr" for an expression
+    List<String> nameParts = index.columns().stream()
+        .map(e -> Objects.requireNonNullElse(dev.dbsync.schema.model.Index.columnOf(e), "expr"))
+        .toList();
     String defaultName =
-        plan.table().name().name() + "_" + String.join("_", index.columns()) + (index.unique() ? "_key" : "_idx");
+        plan.table().name().name() + "_" + String.join("_", nameParts) + (index.unique() ? "_key" : "_idx");
     if (!index.name().equals(defaultName)) {
       annotation.addMember("name", "$S", index.name());
     }
@@ -164,6 +175,37 @@ final class RecordWriter {
     }
     if (!index.method().equals(dev.dbsync.schema.model.Index.DEFAULT_METHOD)) {
       annotation.addMember("using", "$S", index.method());
+    }
+    if (!index.include().isEmpty()) {
+      annotation.addMember(
+          "include", "$L", names(index.include().stream().map(c -> plan.component(c).name()).toList()));
+    }
+    if (!index.with().isEmpty()) {
+      annotation.addMember("with", "$L", names(index.with()));
+    }
+    return annotation.build();
+  }
+
+  /**
+   * A key element as {@code @Index(columns)} says it: a column by its component name, followed by its operator
+   * class and order as the model holds them; an expression as PostgreSQL prints it.
+   */
+  private static String keyElement(RecordPlan plan, String element) {
+    if (plan.table().column(element).isPresent()) {
+      return plan.component(element).name();
+    }
+    String column = dev.dbsync.schema.model.Index.columnOf(element);
+    return column == null
+        ? element
+        : plan.component(column).name() + dev.dbsync.schema.model.Index.optionsOf(element);
+  }
+
+  /** A unique constraint over several columns: record-level, columns by component name. */
+  private static AnnotationSpec compositeUnique(RecordPlan plan, UniqueConstraint unique) {
+    AnnotationSpec.Builder annotation = AnnotationSpec.builder(Unique.class)
+        .addMember("columns", "$L", names(unique.columns().stream().map(c -> plan.component(c).name()).toList()));
+    if (!unique.name().equals(plan.table().name().name() + "_" + String.join("_", unique.columns()) + "_key")) {
+      annotation.addMember("name", "$S", unique.name());
     }
     return annotation.build();
   }
@@ -266,11 +308,10 @@ final class RecordWriter {
     }
   }
 
-  /** {@code {"a", "b"}}, or {@code "a"} alone. */
-  private static String names(List<String> names) {
-    return names.size() == 1
-        ? "\"" + names.get(0) + "\""
-        : names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", ", "{", "}"));
+  /** {@code {"a", "b"}}, or {@code "a"} alone; as Java string literals (an expression may hold quotes). */
+  private static CodeBlock names(List<String> names) {
+    CodeBlock literals = CodeBlock.join(names.stream().map(n -> CodeBlock.of("$S", n)).toList(), ", ");
+    return names.size() == 1 ? literals : CodeBlock.of("{$L}", literals);
   }
 
   private AnnotationSpec references(dev.dbsync.schema.model.Table table, String column, ForeignKey key) {

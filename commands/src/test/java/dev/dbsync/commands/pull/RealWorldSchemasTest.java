@@ -29,15 +29,17 @@ class RealWorldSchemasTest {
             new PullReport.Mapping("public.cryptokeys", "com.example.db.Cryptokeys"),
             new PullReport.Mapping("public.domainmetadata", "com.example.db.Domainmetadata"),
             new PullReport.Mapping("public.domains", "com.example.db.Domains"),
+            new PullReport.Mapping("public.records", "com.example.db.Records"),
             new PullReport.Mapping("public.supermasters", "com.example.db.Supermasters"),
             new PullReport.Mapping("public.tsigkeys", "com.example.db.Tsigkeys"));
     assertThat(report.enums()).isEmpty();
+    // the operator class of (domain_id, ordername text_pattern_ops) is declared as it is in SQL
+    assertThat(new PulledProject(root).read("com/example/db/Records.java"))
+        .contains(
+            "@Index(\n    columns = {\"domainId\", \"ordername text_pattern_ops\"},\n    name = \"recordorder\"\n)");
     // serial columns keep their nextval(...) default: the sequence behind each stays unmanaged, named with its column
     assertThat(report.unmanaged())
         .containsExactly(
-            new Unmanaged("table", "public.records",
-                "index recordorder has the entry 'ordername text_pattern_ops', which is not a plain column"
-                    + " (@Index names columns)"),
             new Unmanaged("sequence", "public.comments_id_seq", "default of public.comments.id"),
             new Unmanaged("sequence", "public.cryptokeys_id_seq", "default of public.cryptokeys.id"),
             new Unmanaged("sequence", "public.domainmetadata_id_seq", "default of public.domainmetadata.id"),
@@ -51,48 +53,31 @@ class RealWorldSchemasTest {
     PullReport report = roundTrip("/realworld/roundcube/postgres.initial.sql");
     assertThat(report.tables())
         .containsExactly(
+            new PullReport.Mapping("public.cache", "com.example.db.Cache"),
+            new PullReport.Mapping("public.cache_index", "com.example.db.CacheIndex"),
+            new PullReport.Mapping("public.cache_messages", "com.example.db.CacheMessages"),
             new PullReport.Mapping("public.cache_shared", "com.example.db.CacheShared"),
+            new PullReport.Mapping("public.cache_thread", "com.example.db.CacheThread"),
+            new PullReport.Mapping("public.collected_addresses", "com.example.db.CollectedAddresses"),
+            new PullReport.Mapping("public.contactgroupmembers", "com.example.db.Contactgroupmembers"),
+            new PullReport.Mapping("public.contactgroups", "com.example.db.Contactgroups"),
+            new PullReport.Mapping("public.contacts", "com.example.db.Contacts"),
+            new PullReport.Mapping("public.dictionary", "com.example.db.Dictionary"),
+            new PullReport.Mapping("public.filestore", "com.example.db.Filestore"),
+            new PullReport.Mapping("public.identities", "com.example.db.Identities"),
+            new PullReport.Mapping("public.responses", "com.example.db.Responses"),
+            new PullReport.Mapping("public.searches", "com.example.db.Searches"),
             new PullReport.Mapping("public.session", "com.example.db.Session"),
-            new PullReport.Mapping("public.system", "com.example.db.PublicSystem"));
+            new PullReport.Mapping("public.system", "com.example.db.PublicSystem"),
+            new PullReport.Mapping("public.users", "com.example.db.Users"));
     assertThat(report.enums()).isEmpty();
+    // the unique constraint over (username, mail_host) that every other table's user_id leads to
+    assertThat(new PulledProject(root).read("com/example/db/Users.java"))
+        .contains("@Unique(\n    columns = {\"username\", \"mailHost\"},\n    name = \"users_username_key\"\n)");
     // Roundcube's defaults are nextval('users_seq'::text): a run-time lookup by name, so PostgreSQL records no
     // dependency of the column on the sequence, and pull reports each sequence as used by no column
     assertThat(report.unmanaged())
         .containsExactly(
-            new Unmanaged("table", "public.cache",
-                "foreign key cache_user_id_fkey references public.users, which is not pulled as a record"),
-            new Unmanaged("table", "public.cache_index",
-                "foreign key cache_index_user_id_fkey references public.users, which is not pulled as a record"),
-            new Unmanaged("table", "public.cache_messages",
-                "foreign key cache_messages_user_id_fkey references public.users, which is not pulled as a record"),
-            new Unmanaged("table", "public.cache_thread",
-                "foreign key cache_thread_user_id_fkey references public.users, which is not pulled as a record"),
-            new Unmanaged("table", "public.collected_addresses",
-                "foreign key collected_addresses_user_id_fkey references public.users,"
-                    + " which is not pulled as a record"),
-            new Unmanaged("table", "public.contactgroupmembers",
-                "foreign key contactgroupmembers_contact_id_fkey references public.contacts,"
-                    + " which is not pulled as a record;"
-                    + " foreign key contactgroupmembers_contactgroup_id_fkey references public.contactgroups,"
-                    + " which is not pulled as a record"),
-            new Unmanaged("table", "public.contactgroups",
-                "foreign key contactgroups_user_id_fkey references public.users, which is not pulled as a record"),
-            new Unmanaged("table", "public.contacts",
-                "foreign key contacts_user_id_fkey references public.users, which is not pulled as a record"),
-            new Unmanaged("table", "public.dictionary",
-                "unique constraint dictionary_user_id_language_key spans [user_id, language]"
-                    + " (@Unique declares one column)"),
-            new Unmanaged("table", "public.filestore",
-                "unique constraint filestore_user_id_filename spans [user_id, context, filename]"
-                    + " (@Unique declares one column)"),
-            new Unmanaged("table", "public.identities",
-                "foreign key identities_user_id_fkey references public.users, which is not pulled as a record"),
-            new Unmanaged("table", "public.responses",
-                "foreign key responses_user_id_fkey references public.users, which is not pulled as a record"),
-            new Unmanaged("table", "public.searches",
-                "unique constraint searches_user_id_key spans [user_id, type, name] (@Unique declares one column)"),
-            new Unmanaged("table", "public.users",
-                "unique constraint users_username_key spans [username, mail_host] (@Unique declares one column)"),
             new Unmanaged("sequence", "public.collected_addresses_seq", "used by no column"),
             new Unmanaged("sequence", "public.contactgroups_seq", "used by no column"),
             new Unmanaged("sequence", "public.contacts_seq", "used by no column"),

@@ -206,7 +206,8 @@ public final class DdlRenderer {
     /** What added foreign keys reference: its unique index must exist when the foreign key is added. */
     private final Set<Referenced> referenced;
 
-    private record Referenced(QualifiedName table, List<String> columns) {}
+    /** A referenced key as PostgreSQL matches it to a unique index: a set of columns, in any order. */
+    private record Referenced(QualifiedName table, Set<String> columns) {}
 
     LockSafeForms(List<SchemaChange> changes) {
       newTables = changes.stream()
@@ -216,7 +217,7 @@ public final class DdlRenderer {
       referenced = changes.stream()
           .filter(c -> c instanceof ForeignKeyAdded)
           .map(c -> ((ForeignKeyAdded) c).key())
-          .map(key -> new Referenced(key.target(), key.targetColumns()))
+          .map(key -> new Referenced(key.target(), Set.copyOf(key.targetColumns())))
           .collect(Collectors.toSet());
     }
 
@@ -260,7 +261,7 @@ public final class DdlRenderer {
     }
 
     private boolean referenced(QualifiedName table, List<String> columns) {
-      return referenced.contains(new Referenced(table, columns));
+      return referenced.contains(new Referenced(table, Set.copyOf(columns)));
     }
 
     /** The key's unique index built CONCURRENTLY, then attached as the key (a short lock, no scan). */

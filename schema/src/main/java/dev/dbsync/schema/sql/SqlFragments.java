@@ -69,4 +69,30 @@ public final class SqlFragments {
     String written = fragment.strip();
     return written.startsWith("\"") ? written.substring(1, written.length() - 1).replace("\"\"", "\"") : written;
   }
+
+  /**
+   * Whether {@code fragment} is a call {@code f(...)} or in parentheses {@code (...)} as a whole: the first
+   * parenthesis closes at the very end. An index key element that is an expression must be one of these.
+   */
+  public static boolean isCallOrParenthesized(String fragment) {
+    int open = fragment.indexOf('(');
+    if (open < 0 || !fragment.substring(0, open).strip().matches("([A-Za-z_][\\w.]*)?")) {
+      return false;
+    }
+    int depth = 0;
+    char quote = 0;
+    for (int i = open; i < fragment.length(); i++) {
+      char c = fragment.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote; // a doubled quote closes and reopens: same effect
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i == fragment.length() - 1;
+      }
+    }
+    return false;
+  }
 }

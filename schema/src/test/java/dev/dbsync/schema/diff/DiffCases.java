@@ -284,6 +284,14 @@ public final class DiffCases {
         .col("order_number", "bigint").pk("order_lines_pkey", "tenant_id", "order_id", "line");
   }
 
+  private static Models.TableBuilder accounts() {
+    return table("accounts").id().col("tenant_id", "uuid").col("email", "text");
+  }
+
+  private static Models.TableBuilder members() {
+    return table("members").id().col("tenant_id", "uuid").col("account_email", "text");
+  }
+
   private static Models.TableBuilder people() {
     return table("people").id().col("email", "text").col("name", "text").nullableCol("score", "integer")
         .col("created_at", "timestamp with time zone");
@@ -325,7 +333,7 @@ public final class DiffCases {
             "ALTER TABLE public.people RENAME COLUMN name TO full_name"));
   }
 
-  /** Record-level {@code @ForeignKey} over several columns and {@code @Table(primaryKeyName)}. */
+  /** Record-level {@code @ForeignKey} and {@code @Unique} over several columns, {@code @Table(primaryKeyName)}. */
   private static List<DiffCase> compositeAndNamedKeys() {
     ForeignKey byOrder = new ForeignKey("order_lines_tenant_id_order_id_fkey", List.of("tenant_id", "order_id"),
         name("orders"), List.of("tenant_id", "id"), ReferentialAction.CASCADE, ReferentialAction.NO_ACTION);
@@ -361,7 +369,16 @@ public final class DiffCases {
         of("rename a primary key a composite foreign key references",
             schema(orders(), orderLines().fk(byOrder)),
             schema(orders().pk("orders_pkey", "tenant_id", "id"), orderLines().fk(byOrder)),
-            "ALTER TABLE public.orders RENAME CONSTRAINT orders_by_tenant TO orders_pkey"));
+            "ALTER TABLE public.orders RENAME CONSTRAINT orders_by_tenant TO orders_pkey"),
+        of("add a composite unique constraint and a foreign key to it, its columns in another order",
+            schema(accounts(), members()),
+            schema(accounts().unique("accounts_tenant_id_email_key", "tenant_id", "email"),
+                members().fk(new ForeignKey("members_account", List.of("account_email", "tenant_id"),
+                    name("accounts"), List.of("email", "tenant_id"), ReferentialAction.CASCADE,
+                    ReferentialAction.NO_ACTION))),
+            "ALTER TABLE public.accounts ADD CONSTRAINT accounts_tenant_id_email_key UNIQUE (tenant_id, email)",
+            "ALTER TABLE public.members ADD CONSTRAINT members_account FOREIGN KEY (account_email, tenant_id)"
+                + " REFERENCES public.accounts (email, tenant_id) ON DELETE CASCADE"));
   }
 
   private static List<DiffCase> constraints() {

@@ -1,7 +1,9 @@
 package dev.dbsync.schema.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +41,18 @@ class SqlFragmentsTest {
     assertNull(SqlFragments.bareIdentifier("current_timestamp"));
     assertNull(SqlFragments.bareIdentifier("now()"));
     assertNull(SqlFragments.bareIdentifier("0"));
+  }
+
+  @Test
+  void anIndexExpressionIsACallOrInParenthesesAsAWhole() {
+    for (String call : new String[] {
+        "lower(email)", "COALESCE(a, 'x'::text)", "public.f(a, (b))", "(a || b)", "((a + 1))",
+        "replace(q, '\\'::text, ')'::text)"}) {
+      assertTrue(SqlFragments.isCallOrParenthesized(call), call);
+    }
+    for (String other : new String[] {
+        "email", "(a) || (b)", "lower(a) || b", "\"Initials\"(name)", "a + f(b)", "lower(a"}) {
+      assertFalse(SqlFragments.isCallOrParenthesized(other), other);
+    }
   }
 }
