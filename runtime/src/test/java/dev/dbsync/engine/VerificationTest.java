@@ -59,6 +59,8 @@ class VerificationTest {
         // the default PostgreSQL stored as 'x'::text is the declared one, so it is shown as declared
         "public.notes.body: expected text NOT NULL DEFAULT 'x', found text NULL DEFAULT 'x'\n"), e.getMessage());
     assertTrue(e.getMessage().contains("V1__create_notes.sql"), e.getMessage());
+    // the migration ran in the transaction that was rolled back: never named as committed
+    assertTrue(e.getMessage().contains("\nEverything was rolled back."), e.getMessage());
     assertEquals(List.of(), Catalog.objects(db.dataSource()), "nothing may be left behind");
 
     // the fixed migration applies afterwards

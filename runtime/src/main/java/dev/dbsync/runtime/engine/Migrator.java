@@ -70,6 +70,8 @@ public final class Migrator {
     private final List<MigrationFile> files;
     private final long start;
     private final List<ApplyResult.Migration> applied = new ArrayList<>();
+    /** How many of {@link #applied} are committed: a group run is added before its verification and COMMIT. */
+    private int committed;
     private Path backup;
     private List<String> unmanaged = List.of();
     /** Enum values added ahead of the transaction by this apply: committed, whatever happens next. */
@@ -146,6 +148,7 @@ public final class Migrator {
           int group = firstGroupSize(pending, additionsToNewTypes);
           if (group == 0) {
             runOutsideTransaction(plan, pending.get(0));
+            committed = applied.size();
             group = 1;
             if (group == pending.size()) {
               verify(pending.get(0), true); // committed already: reported, cannot be undone
@@ -165,6 +168,7 @@ public final class Migrator {
               verify(pending.get(group - 1), false);
             }
             connection.commit();
+            committed = applied.size();
             if (lockGroupLimit > 0) {
               lockGroups.add(new ApplyResult.Group(pending.get(0).file().version().text(),
                   pending.get(group - 1).file().version().text(), group));
@@ -437,7 +441,8 @@ public final class Migrator {
 
     /** What this apply committed before a failure: migrations, and enum values added ahead of the transaction. */
     private List<String> committedLabels() {
-      List<String> labels = new ArrayList<>(applied.stream().map(m -> "V" + m.version()).toList());
+      List<String> labels =
+          new ArrayList<>(applied.subList(0, committed).stream().map(m -> "V" + m.version()).toList());
       keptEnumValues.forEach(addition -> labels.add(EngineMessages.keptEnumValue(addition)));
       return labels;
     }
