@@ -140,9 +140,9 @@ public final class DbSyncProcessor extends AbstractProcessor {
       deferredMetamodels.add(type.getQualifiedName().toString());
       return;
     }
-    // problems are reported once, by the last round's complete read: diagnostics on an earlier round's elements
-    // and annotation mirrors lose their position, so the last round reads every record again
-    Optional<TableElement> table = new TableReader(processingEnv.getElementUtils()).read(type, new Report.Builder());
+    // only the names: problems are reported by the last round's complete read, the one read of each record that
+    // validates (diagnostics on an earlier round's elements and annotation mirrors lose their position)
+    Optional<MetamodelWriter.Names> table = TableReader.metamodelNames(type);
     if (table.isEmpty()) {
       return;
     }

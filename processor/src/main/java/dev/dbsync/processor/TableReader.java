@@ -98,9 +98,9 @@ final class TableReader {
           mirror);
       return Optional.empty();
     }
-    String schema = table.schema().isEmpty() ? QualifiedName.DEFAULT_SCHEMA : table.schema();
-    String tableName = table.value().isEmpty() ? Names.snakeCase(type.getSimpleName().toString()) : table.value();
-    QualifiedName name = QualifiedName.of(schema, tableName);
+    QualifiedName name = tableName(type, table);
+    String schema = name.schema();
+    String tableName = name.name();
     checkIdentifier("schema", schema, "Choose another: @Table(schema = \"...\")", type, mirror, report);
     if (schema.contains(".")) {
       report.error(
@@ -147,6 +147,29 @@ final class TableReader {
             uniques(type, name, columns, report)));
   }
 
+  /** The names the metamodel of {@code type} holds; empty when it is not a record (the full read reports it). */
+  static Optional<MetamodelWriter.Names> metamodelNames(TypeElement type) {
+    if (type.getKind() != ElementKind.RECORD) {
+      return Optional.empty();
+    }
+    List<Map.Entry<String, String>> columns = new ArrayList<>();
+    for (RecordComponentElement component : type.getRecordComponents()) {
+      columns.add(Map.entry(component.getSimpleName().toString(),
+          columnName(component, component.getAnnotation(Column.class))));
+    }
+    return Optional.of(new MetamodelWriter.Names(type, tableName(type, type.getAnnotation(Table.class)), columns));
+  }
+
+  private static QualifiedName tableName(TypeElement type, Table table) {
+    return QualifiedName.of(table.schema().isEmpty() ? QualifiedName.DEFAULT_SCHEMA : table.schema(),
+        table.value().isEmpty() ? Names.snakeCase(type.getSimpleName().toString()) : table.value());
+  }
+
+  private static String columnName(RecordComponentElement component, Column column) {
+    return column == null || column.value().isEmpty()
+        ? Names.snakeCase(component.getSimpleName().toString()) : column.value();
+  }
+
   /** {@code "old"} is in the given schema, {@code "s.old"} in schema s. */
   private static QualifiedName qualified(String name, String schema) {
     return name.contains(".") ? QualifiedName.parse(name) : QualifiedName.of(schema, name);
@@ -157,8 +180,7 @@ final class TableReader {
       Report.Builder report) {
     Column column = component.getAnnotation(Column.class);
     String componentName = component.getSimpleName().toString();
-    String columnName =
-        column == null || column.value().isEmpty() ? Names.snakeCase(componentName) : column.value();
+    String columnName = columnName(component, column);
     checkIdentifier(
         "column", columnName, "Choose another: @Column(\"...\")", component, Annotations.mirror(component, Column.class),
         report);
