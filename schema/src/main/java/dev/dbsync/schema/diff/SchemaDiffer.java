@@ -23,6 +23,7 @@ import dev.dbsync.schema.diff.SchemaChange.GeneratedExpressionDropped;
 import dev.dbsync.schema.diff.SchemaChange.IdentityAdded;
 import dev.dbsync.schema.diff.SchemaChange.IdentityChanged;
 import dev.dbsync.schema.diff.SchemaChange.IdentityDropped;
+import dev.dbsync.schema.diff.SchemaChange.IdentityOptionsChanged;
 import dev.dbsync.schema.diff.SchemaChange.IndexCreated;
 import dev.dbsync.schema.diff.SchemaChange.IndexDropped;
 import dev.dbsync.schema.diff.SchemaChange.IndexRenamed;
@@ -41,6 +42,7 @@ import dev.dbsync.schema.model.Column;
 import dev.dbsync.schema.model.EnumType;
 import dev.dbsync.schema.model.ForeignKey;
 import dev.dbsync.schema.model.Identity;
+import dev.dbsync.schema.model.IdentityOptions;
 import dev.dbsync.schema.model.Index;
 import dev.dbsync.schema.model.PrimaryKey;
 import dev.dbsync.schema.model.QualifiedName;
@@ -453,11 +455,19 @@ public final class SchemaDiffer {
     }
     if (old.identity() != column.identity()) {
       if (old.identity() == Identity.NONE) {
-        changes.add(new IdentityAdded(table, name, column.identity()));
+        changes.add(new IdentityAdded(table, name, column.identity(), column.identityOptions()));
       } else if (column.identity() == Identity.NONE) {
         changes.add(new IdentityDropped(table, name));
       } else {
         changes.add(new IdentityChanged(table, name, column.identity()));
+      }
+    }
+    if (old.identity() != Identity.NONE && column.identity() != Identity.NONE) {
+      // A type change moves the sequence's bounds that were the old type's limits to the new type's, as
+      // PostgreSQL does: the options before are read on the new type.
+      IdentityOptions before = old.withType(column.type()).identityOptions();
+      if (!before.equals(column.identityOptions())) {
+        changes.add(new IdentityOptionsChanged(table, name, column.type(), before, column.identityOptions()));
       }
     }
     boolean defaultHandled = true;
