@@ -50,7 +50,8 @@ class PullRoundTripTest {
               new PullReport.Mapping("public.pairs", "com.example.db.Pairs"),
               new PullReport.Mapping("public.post_tags", "com.example.db.PostTags"),
               new PullReport.Mapping("public.posts", "com.example.db.Posts"),
-              new PullReport.Mapping("public.record", "com.example.db.PublicRecord"))
+              new PullReport.Mapping("public.record", "com.example.db.PublicRecord"),
+              new PullReport.Mapping("public.tickets", "com.example.db.Tickets"))
           .inOrder();
       assertThat(report.enums())
           .containsExactly(
@@ -72,12 +73,16 @@ class PullRoundTripTest {
       assertThat(report.unmanaged())
           .contains(new Unmanaged("table", "public.search",
               "index search_lower_q has the entry 'lower(q)', which is not a plain column (@Index names columns)"));
+      assertThat(report.unmanaged())
+          .contains(new Unmanaged("table", "public.far_back", PullMessages.identityOptionNotDeclarable("id")));
       // names, keywords, clashes, explicit types, every annotation attribute: as reviewed
       Golden.assertEquals("pull/Posts.java", project.read("com/example/db/Posts.java"));
       Golden.assertEquals("pull/Authors.java", project.read("com/example/db/Authors.java"));
       Golden.assertEquals("pull/PostStatus.java", project.read("com/example/db/PostStatus.java"));
       Golden.assertEquals("pull/PublicRecord.java", project.read("com/example/db/PublicRecord.java"));
       Golden.assertEquals("pull/PairNotes.java", project.read("com/example/db/PairNotes.java"));
+      Golden.assertEquals("pull/Order.java", project.read("com/example/db/Order.java"));
+      Golden.assertEquals("pull/Tickets.java", project.read("com/example/db/Tickets.java"));
 
       Map<String, String> pulled = project.resourceFiles();
       Compilation compilation = project.compile();
@@ -95,7 +100,8 @@ class PullRoundTripTest {
               .map(u -> QualifiedName.parse(u.name()))
               .collect(Collectors.toSet());
       assertThat(unmanagedTables)
-          .containsExactly(QualifiedName.of("public", "legacy_pairs"), QualifiedName.of("public", "search"));
+          .containsExactly(QualifiedName.of("public", "legacy_pairs"), QualifiedName.of("public", "search"),
+              QualifiedName.of("public", "far_back"));
       List<Table> managed =
           introspected.tables().stream().filter(t -> !unmanagedTables.contains(t.name())).toList();
       assertThat(snapshot.withoutClassNames().tables()).isEqualTo(managed);
