@@ -4,11 +4,13 @@ import static dev.dbsync.schema.diff.Models.column;
 import static dev.dbsync.schema.diff.Models.schema;
 import static dev.dbsync.schema.diff.Models.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbsync.ApplyResult;
 import dev.dbsync.CheckReport;
 import dev.dbsync.DbSync;
+import dev.dbsync.MigrationException;
 import dev.dbsync.runtime.engine.Verification;
 import dev.dbsync.runtime.introspect.Introspector;
 import dev.dbsync.schema.diff.Drift;
@@ -138,6 +140,28 @@ class IdentityOptionsTest {
             CheckReport.Recommendation.CHANGED_BY_HAND,
             report.schema().get(0).differences().get(0).advice())),
         report.schema().get(0).differences(), report.toString());
+  }
+
+  /** The limit the README states, and its fix: PostgreSQL refuses a minimum above the sequence's current value. */
+  @Test
+  void aMinimumAboveTheCurrentValueFailsUntilTheSequenceIsMovedFirst(TestDatabase db) throws SQLException {
+    IdentityOptions from1000 = new IdentityOptions(null, null, 1000L, null, null, false);
+    Migrations migrations = created(orders(IdentityOptions.DEFAULT));
+    migrations.apply(db.dataSource());
+    db.execute("INSERT INTO orders (note) VALUES ('a')");
+    String v2 = CanonicalVerificationTest.sql(orders(IdentityOptions.DEFAULT), orders(from1000));
+    assertEquals("ALTER TABLE public.orders ALTER COLUMN id SET MINVALUE 1000 SET START WITH 1000;\n", v2);
+    migrations.add("V2__alter_orders_id.sql", v2).snapshot(orders(from1000));
+
+    MigrationException e = assertThrows(MigrationException.class, () -> migrations.apply(db.dataSource()));
+    assertTrue(e.getMessage().contains("RESTART value (1) cannot be less than MINVALUE (1000)"), e.getMessage());
+    assertEquals(List.of("1"), db.query("SELECT max(version) FROM flyway_schema_history"), "nothing applied");
+
+    migrations.add("V2__alter_orders_id.sql",
+        "SELECT setval(pg_get_serial_sequence('public.orders', 'id'), 1000, false);\n" + v2);
+    assertEquals(1, migrations.apply(db.dataSource()).applied().size());
+    db.execute("INSERT INTO orders (note) VALUES ('b')");
+    assertEquals(List.of("1", "1000"), db.query("SELECT id FROM orders ORDER BY id"));
   }
 
   @Test
