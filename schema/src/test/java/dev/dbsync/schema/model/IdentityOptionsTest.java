@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A column keeps only the identity options that differ from PostgreSQL's defaults for its type and direction
- * (the runtime's IdentityOptionsOnPostgresTest checks those defaults against the server).
+ * (the runtime's engine.IdentityOptionsTest checks those defaults against the server).
  */
 class IdentityOptionsTest {
   private static Column identity(String type, IdentityOptions options) {
