@@ -141,6 +141,43 @@ public final class Messages {
         + " @Identity, @Generated: keep one";
   }
 
+  public static String identityType(String component, String type) {
+    return "[dbsync] @Identity on component " + component + " of type " + type + ": PostgreSQL counts identities"
+        + " only in smallint, integer or bigint: declare the component short, int or long (or their boxes)";
+  }
+
+  public static String identityIncrementZero(String component) {
+    return "[dbsync] @Identity(increment = 0) on component " + component + ": a sequence must move: count up with"
+        + " a positive increment (increment = 1, or leave it out) or down with a negative one (increment = -1)";
+  }
+
+  public static String identityCache(String component, long cache) {
+    return "[dbsync] @Identity(cache = " + cache + ") on component " + component + ": a session takes at least"
+        + " one value at a time: cache = 1 or more (or leave it out for PostgreSQL's 1)";
+  }
+
+  /** {@code option} ({@code start}, {@code minValue}, {@code maxValue}) lies outside what the column can hold. */
+  public static String identityOutOfRange(String component, String option, long value, String type, long min,
+      long max) {
+    return "[dbsync] @Identity(" + option + " = " + value + ") on component " + component + ": a " + type
+        + " holds " + min + " to " + max + ": give " + option + " a value in that range, or widen the component"
+        + " (int or long)";
+  }
+
+  /** The sequence's bounds, declared or PostgreSQL's defaults, are empty. */
+  public static String identityBounds(String component, long min, long max) {
+    return "[dbsync] @Identity on component " + component + " would run from minValue " + min + " to maxValue "
+        + max + " (a bound not declared is PostgreSQL's default for the type and direction): minValue must be"
+        + " less than maxValue, e.g. @Identity(minValue = " + Math.min(min, max) + ", maxValue = "
+        + (min == max ? "<greater than " + max + ">" : String.valueOf(Math.max(min, max))) + ")";
+  }
+
+  public static String identityStart(String component, long start, long min, long max, long defaultStart) {
+    return "[dbsync] @Identity(start = " + start + ") on component " + component + ": the sequence runs from "
+        + min + " to " + max + " and cannot start outside it: start = " + defaultStart
+        + " (or leave start out: it then starts there)";
+  }
+
   /**
    * An SQL fragment of an annotation that is not exactly one {@code what} (expression, type, condition): dbsync
    * pastes it into a statement as written, so it must not be able to end that statement or start another.

@@ -23,6 +23,7 @@ import dev.dbsync.processor.TableElement.ReferenceElement;
 import dev.dbsync.processor.TableElement.UniqueElement;
 import dev.dbsync.schema.model.CheckConstraint;
 import dev.dbsync.schema.model.EnumType;
+import dev.dbsync.schema.model.IdentityOptions;
 import dev.dbsync.schema.model.QualifiedName;
 import dev.dbsync.schema.model.ReferentialAction;
 import dev.dbsync.schema.model.TypeRef;
@@ -271,11 +272,7 @@ final class TableReader {
     }
     Identity identity = component.getAnnotation(Identity.class);
     if (identity != null) {
-      sources.add(
-          column.withIdentity(
-              identity.always()
-                  ? dev.dbsync.schema.model.Identity.ALWAYS
-                  : dev.dbsync.schema.model.Identity.BY_DEFAULT));
+      sources.add(identityColumn(column, identity, component, componentName, report));
     }
     Generated generated = component.getAnnotation(Generated.class);
     if (generated != null) {
@@ -288,6 +285,67 @@ final class TableReader {
       report.error(Messages.conflictingDefaults(componentName), component, null);
     }
     return sources.isEmpty() ? column : sources.get(0);
+  }
+
+  /**
+   * The identity with its sequence's options; options PostgreSQL would refuse are reported here, before any
+   * migration is written, and left out.
+   */
+  private static dev.dbsync.schema.model.Column identityColumn(
+      dev.dbsync.schema.model.Column column, Identity identity, RecordComponentElement component,
+      String componentName, Report.Builder report) {
+    dev.dbsync.schema.model.Column withIdentity = column.withIdentity(
+        identity.always() ? dev.dbsync.schema.model.Identity.ALWAYS : dev.dbsync.schema.model.Identity.BY_DEFAULT);
+    IdentityOptions options = new IdentityOptions(
+        declared(identity.start()), declared(identity.increment()), declared(identity.minValue()),
+        declared(identity.maxValue()), declared(identity.cache()), identity.cycle());
+    AnnotationMirror mirror = Annotations.mirror(component, Identity.class);
+    Optional<IdentityOptions.Range> range = IdentityOptions.rangeOf(column.type());
+    if (range.isEmpty()) {
+      report.error(Messages.identityType(componentName, column.type().toString()), component, mirror);
+      return withIdentity;
+    }
+    String problem = identityProblem(options, range.get(), column.type().toString(), componentName);
+    if (problem != null) {
+      report.error(problem, component, mirror);
+      return withIdentity;
+    }
+    return withIdentity.withIdentityOptions(options);
+  }
+
+  /** An {@code @Identity} option's value, or null for {@link Identity#DEFAULT}. */
+  private static Long declared(long value) {
+    return value == Identity.DEFAULT ? null : value;
+  }
+
+  /** What PostgreSQL would refuse in {@code options} on a column of {@code range}, or null. */
+  private static String identityProblem(
+      IdentityOptions options, IdentityOptions.Range range, String type, String componentName) {
+    if (options.increment() != null && options.increment() == 0) {
+      return Messages.identityIncrementZero(componentName);
+    }
+    if (options.cache() != null && options.cache() < 1) {
+      return Messages.identityCache(componentName, options.cache());
+    }
+    Map<String, Long> bounded = new LinkedHashMap<>();
+    bounded.put("start", options.start());
+    bounded.put("minValue", options.minValue());
+    bounded.put("maxValue", options.maxValue());
+    for (Map.Entry<String, Long> option : bounded.entrySet()) {
+      if (option.getValue() != null && !range.contains(option.getValue())) {
+        return Messages.identityOutOfRange(
+            componentName, option.getKey(), option.getValue(), type, range.min(), range.max());
+      }
+    }
+    IdentityOptions.Effective sequence = options.effective(range);
+    if (sequence.minValue() >= sequence.maxValue()) {
+      return Messages.identityBounds(componentName, sequence.minValue(), sequence.maxValue());
+    }
+    if (sequence.start() < sequence.minValue() || sequence.start() > sequence.maxValue()) {
+      return Messages.identityStart(componentName, sequence.start(), sequence.minValue(), sequence.maxValue(),
+          sequence.increment() > 0 ? sequence.minValue() : sequence.maxValue());
+    }
+    return null;
   }
 
   /**

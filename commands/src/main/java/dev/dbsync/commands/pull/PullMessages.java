@@ -26,6 +26,11 @@ final class PullMessages {
     return "column " + column + " has type " + type + ", which @Column(type = ...) does not read back the same";
   }
 
+  static String identityOptionNotDeclarable(String column) {
+    return "identity column " + column + " has a sequence option of -9223372036854775808, which @Identity reads as"
+        + " PostgreSQL's default (Identity.DEFAULT)";
+  }
+
   static String primaryKeyOrder(List<String> keyOrder, List<String> columnOrder) {
     return "primary key columns " + keyOrder + " are not in column order " + columnOrder
         + " (@Id components declare the key in component order)";

@@ -3,6 +3,7 @@ package dev.dbsync.commands.pull;
 import dev.dbsync.schema.model.Column;
 import dev.dbsync.schema.model.EnumType;
 import dev.dbsync.schema.model.ForeignKey;
+import dev.dbsync.schema.model.IdentityOptions;
 import dev.dbsync.schema.model.Index;
 import dev.dbsync.schema.model.QualifiedName;
 import dev.dbsync.schema.model.Schema;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * What {@code pull} writes for an introspected schema: which tables and enum types the annotations can declare
@@ -137,6 +139,11 @@ record PullPlan(
         }
       } else if (ColumnTypes.explicitSpelling(column.type().toString()) == null) {
         reasons.add(PullMessages.typeNotDeclarable(column.name(), column.type().toString()));
+      }
+      IdentityOptions options = column.identityOptions();
+      if (Stream.of(options.start(), options.increment(), options.minValue(), options.maxValue(), options.cache())
+          .anyMatch(value -> value != null && value == dev.dbsync.annotations.Identity.DEFAULT)) {
+        reasons.add(PullMessages.identityOptionNotDeclarable(column.name()));
       }
     }
     if (table.primaryKey() != null) {

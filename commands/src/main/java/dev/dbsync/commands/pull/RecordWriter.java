@@ -27,6 +27,7 @@ import dev.dbsync.commands.pull.PullPlan.EnumPlan;
 import dev.dbsync.commands.pull.PullPlan.RecordPlan;
 import dev.dbsync.schema.model.CheckConstraint;
 import dev.dbsync.schema.model.ForeignKey;
+import dev.dbsync.schema.model.IdentityOptions;
 import dev.dbsync.schema.model.QualifiedName;
 import dev.dbsync.schema.model.ReferentialAction;
 import dev.dbsync.schema.model.TypeRef;
@@ -264,6 +265,15 @@ final class RecordWriter {
       if (column.identity() == dev.dbsync.schema.model.Identity.ALWAYS) {
         identity.addMember("always", "true");
       }
+      IdentityOptions options = column.identityOptions();
+      addIfDeclared(identity, "start", options.start());
+      addIfDeclared(identity, "increment", options.increment());
+      addIfDeclared(identity, "minValue", options.minValue());
+      addIfDeclared(identity, "maxValue", options.maxValue());
+      addIfDeclared(identity, "cache", options.cache());
+      if (options.cycle()) {
+        identity.addMember("cycle", "true");
+      }
       return Optional.of(identity.build());
     }
     if (column.generated() != null) {
@@ -278,6 +288,13 @@ final class RecordWriter {
           case "gen_random_uuid()" -> AnnotationSpec.builder(DefaultRandom.class).build();
           default -> AnnotationSpec.builder(Default.class).addMember("value", "$S", column.defaultValue()).build();
         });
+  }
+
+  /** {@code start = 1000}; {@code Long.MIN_VALUE} is never declared here (PullPlan refuses it). */
+  private static void addIfDeclared(AnnotationSpec.Builder identity, String option, Long value) {
+    if (value != null) {
+      identity.addMember(option, "$L", value + (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE ? "L" : ""));
+    }
   }
 
   /** A foreign key over several columns: record-level, columns by component name. */

@@ -53,7 +53,8 @@ class PullRoundTripTest {
               new PullReport.Mapping("public.post_tags", "com.example.db.PostTags"),
               new PullReport.Mapping("public.posts", "com.example.db.Posts"),
               new PullReport.Mapping("public.record", "com.example.db.PublicRecord"),
-              new PullReport.Mapping("public.search", "com.example.db.Search"))
+              new PullReport.Mapping("public.search", "com.example.db.Search"),
+              new PullReport.Mapping("public.tickets", "com.example.db.Tickets"))
           .inOrder();
       assertThat(report.enums())
           .containsExactly(
@@ -76,6 +77,8 @@ class PullRoundTripTest {
           .contains(new Unmanaged("table", "public.people",
               "index people_initials has the entry '\"Initials\"(name)', which @Index(columns = ...) does not read"
                   + " back the same"));
+      assertThat(report.unmanaged())
+          .contains(new Unmanaged("table", "public.far_back", PullMessages.identityOptionNotDeclarable("id")));
       // names, keywords, clashes, explicit types, every annotation attribute: as reviewed
       Golden.assertEquals("pull/Posts.java", project.read("com/example/db/Posts.java"));
       Golden.assertEquals("pull/Authors.java", project.read("com/example/db/Authors.java"));
@@ -86,6 +89,9 @@ class PullRoundTripTest {
       Golden.assertEquals("pull/LegacyPairs.java", project.read("com/example/db/LegacyPairs.java"));
       Golden.assertEquals("pull/PairLinks.java", project.read("com/example/db/PairLinks.java"));
       Golden.assertEquals("pull/Search.java", project.read("com/example/db/Search.java"));
+      // identity options, counting up and down
+      Golden.assertEquals("pull/Order.java", project.read("com/example/db/Order.java"));
+      Golden.assertEquals("pull/Tickets.java", project.read("com/example/db/Tickets.java"));
 
       Map<String, String> pulled = project.resourceFiles();
       Compilation compilation = project.compile();
@@ -103,7 +109,7 @@ class PullRoundTripTest {
               .map(u -> QualifiedName.parse(u.name()))
               .collect(Collectors.toSet());
       assertThat(unmanagedTables)
-          .containsExactly(QualifiedName.of("public", "people"));
+          .containsExactly(QualifiedName.of("public", "people"), QualifiedName.of("public", "far_back"));
       List<Table> managed =
           introspected.tables().stream().filter(t -> !unmanagedTables.contains(t.name())).toList();
       assertThat(snapshot.withoutClassNames().tables()).isEqualTo(managed);

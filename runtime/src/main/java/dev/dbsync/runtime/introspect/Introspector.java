@@ -5,6 +5,7 @@ import dev.dbsync.schema.model.Column;
 import dev.dbsync.schema.model.EnumType;
 import dev.dbsync.schema.model.ForeignKey;
 import dev.dbsync.schema.model.Identity;
+import dev.dbsync.schema.model.IdentityOptions;
 import dev.dbsync.schema.model.Index;
 import dev.dbsync.schema.model.PrimaryKey;
 import dev.dbsync.schema.model.QualifiedName;
@@ -38,6 +39,8 @@ import java.util.Map;
  *       (an array of an enum stays a built-in spelling such as {@code status[]}); {@code format_type}, like
  *       {@code pg_get_expr}, qualifies a type that is not on the connection's search path
  *       ({@code ext.citext}), so read with the search path the migrations ran with;
+ *   <li>an identity column's sequence options ({@code pg_sequence}), without those that are PostgreSQL's defaults
+ *       for the column's type and the sequence's direction;
  *   <li>defaults exactly as {@code pg_get_expr} prints them ({@code 'x'::text}): compare them with
  *       {@code SqlDefaults.equivalent}, not {@code equals};
  *   <li>check constraints, partial index predicates, generated-column and index expressions as
@@ -73,13 +76,18 @@ public final class Introspector {
       """
       SELECT c.oid, n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
              a.attidentity, a.attgenerated, pg_get_expr(d.adbin, d.adrelid), t.typtype, tn.nspname, t.typname,
-             CASE WHEN a.attgenerated = 's' THEN pg_get_expr(d.adbin, d.adrelid, true) END
+             CASE WHEN a.attgenerated = 's' THEN pg_get_expr(d.adbin, d.adrelid, true) END,
+             seq.seqstart, seq.seqincrement, seq.seqmin, seq.seqmax, seq.seqcache, seq.seqcycle
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
       LEFT JOIN pg_type t ON t.oid = a.atttypid
       LEFT JOIN pg_namespace tn ON tn.oid = t.typnamespace
       LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+      LEFT JOIN LATERAL (SELECT s.* FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
+                         WHERE a.attidentity <> '' AND dep.classid = 'pg_class'::regclass
+                           AND dep.refclassid = 'pg_class'::regclass AND dep.refobjid = c.oid
+                           AND dep.refobjsubid = a.attnum AND dep.deptype = 'i') seq ON true
       WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND %1$s AND %2$s
       ORDER BY n.nspname, c.relname, a.attnum
       """;
@@ -262,7 +270,14 @@ public final class Introspector {
         !row.getBoolean(6),
         generated ? null : row.getString(9),
         identity,
-        generated ? withoutOuterParentheses(row.getString(13)) : null);
+        generated ? withoutOuterParentheses(row.getString(13)) : null,
+        identity == Identity.NONE ? IdentityOptions.DEFAULT : identityOptions(row));
+  }
+
+  /** The identity sequence's values; the column leaves out those that are PostgreSQL's defaults for its type. */
+  private static IdentityOptions identityOptions(ResultSet row) throws SQLException {
+    return new IdentityOptions(
+        row.getLong(14), row.getLong(15), row.getLong(16), row.getLong(17), row.getLong(18), row.getBoolean(19));
   }
 
   private static void readConstraints(Connection connection, Array schemas, Map<Long, TableParts> tables)

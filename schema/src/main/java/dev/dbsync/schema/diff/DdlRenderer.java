@@ -24,6 +24,7 @@ import dev.dbsync.schema.diff.SchemaChange.GeneratedExpressionDropped;
 import dev.dbsync.schema.diff.SchemaChange.IdentityAdded;
 import dev.dbsync.schema.diff.SchemaChange.IdentityChanged;
 import dev.dbsync.schema.diff.SchemaChange.IdentityDropped;
+import dev.dbsync.schema.diff.SchemaChange.IdentityOptionsChanged;
 import dev.dbsync.schema.diff.SchemaChange.IndexCreated;
 import dev.dbsync.schema.diff.SchemaChange.IndexDropped;
 import dev.dbsync.schema.diff.SchemaChange.IndexRenamed;
@@ -40,6 +41,7 @@ import dev.dbsync.schema.diff.SchemaChange.UniqueDropped;
 import dev.dbsync.schema.model.Column;
 import dev.dbsync.schema.model.ForeignKey;
 import dev.dbsync.schema.model.Identity;
+import dev.dbsync.schema.model.IdentityOptions;
 import dev.dbsync.schema.model.Index;
 import dev.dbsync.schema.model.QualifiedName;
 import dev.dbsync.schema.model.ReferentialAction;
@@ -86,7 +88,7 @@ public final class DdlRenderer {
           List.of(ColumnTypeChanged.class),
           List.of(DefaultSet.class),
           List.of(NotNullDropped.class, NotNullAdded.class),
-          List.of(IdentityAdded.class, IdentityChanged.class),
+          List.of(IdentityAdded.class, IdentityChanged.class, IdentityOptionsChanged.class),
           List.of(TableCreated.class),
           List.of(ColumnAdded.class),
           List.of(PrimaryKeyAdded.class),
@@ -365,6 +367,9 @@ public final class DdlRenderer {
             alterColumn(c.table(), c.column()) + "SET GENERATED "
             + (c.identity() == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT"));
     }
+    if (change instanceof IdentityOptionsChanged c) {
+      return List.of(alterColumn(c.table(), c.column()) + changeIdentityOptions(c));
+    }
     if (change instanceof IdentityDropped c) {
       return List.of(alterColumn(c.table(), c.column()) + "DROP IDENTITY");
     }
@@ -477,13 +482,54 @@ public final class DdlRenderer {
     return statements;
   }
 
-  /** Adds the identity and moves its sequence past the values the column already holds. */
+  /**
+   * Adds the identity and moves its sequence past the values the column already holds (an ascending one after
+   * the largest, a descending one below the smallest), never before its first value.
+   */
   private static List<String> addIdentity(IdentityAdded c) {
     String column = quote(c.column());
+    long step = c.options().step();
+    String next = step > 0
+        ? "greatest(max(" + column + ") + " + step + ", " + c.options().firstValue() + ")"
+        : "least(min(" + column + ") - " + Math.abs(step) + ", " + c.options().firstValue() + ")";
     return List.of(
-        alterColumn(c.table(), c.column()) + "ADD " + identity(c.identity()),
+        alterColumn(c.table(), c.column()) + "ADD " + identity(c.identity(), c.options()),
         "SELECT setval(pg_get_serial_sequence(" + literal(quote(c.table())) + ", " + literal(column)
-            + "), coalesce(max(" + column + "), 0) + 1, false) FROM " + quote(c.table()));
+            + "), " + next + ", false) FROM " + quote(c.table()));
+  }
+
+  /**
+   * {@code SET INCREMENT BY 5 SET NO MAXVALUE ...}: each option whose value changes, those going back to
+   * PostgreSQL's default written as the default ({@code NO MINVALUE} is the minimum for the new increment's
+   * direction). A start is only set, never restarted from: {@code RESTART} could hand out values the column
+   * holds.
+   */
+  private static String changeIdentityOptions(IdentityOptionsChanged c) {
+    IdentityOptions.Range range = IdentityOptions.rangeOf(c.type())
+        .orElseThrow(() -> new IllegalArgumentException("an identity column of type " + c.type()));
+    IdentityOptions.Effective from = c.from().effective(range);
+    IdentityOptions.Effective to = c.to().effective(range);
+    IdentityOptions declared = c.to();
+    List<String> clauses = new ArrayList<>();
+    if (from.increment() != to.increment()) {
+      clauses.add("SET INCREMENT BY " + to.increment());
+    }
+    if (from.minValue() != to.minValue()) {
+      clauses.add(declared.minValue() == null ? "SET NO MINVALUE" : "SET MINVALUE " + to.minValue());
+    }
+    if (from.maxValue() != to.maxValue()) {
+      clauses.add(declared.maxValue() == null ? "SET NO MAXVALUE" : "SET MAXVALUE " + to.maxValue());
+    }
+    if (from.start() != to.start()) {
+      clauses.add("SET START WITH " + to.start());
+    }
+    if (from.cache() != to.cache()) {
+      clauses.add("SET CACHE " + to.cache());
+    }
+    if (from.cycle() != to.cycle()) {
+      clauses.add(to.cycle() ? "SET CYCLE" : "SET NO CYCLE");
+    }
+    return String.join(" ", clauses);
   }
 
   private static String createTable(Table table) {
@@ -510,7 +556,7 @@ public final class DdlRenderer {
       sql.append(" GENERATED ALWAYS AS (").append(column.generated()).append(") STORED");
     }
     if (column.identity() != Identity.NONE) {
-      sql.append(' ').append(identity(column.identity()));
+      sql.append(' ').append(identity(column.identity(), column.identityOptions()));
     }
     if (column.defaultValue() != null) {
       sql.append(" DEFAULT ").append(column.defaultValue());
@@ -521,8 +567,34 @@ public final class DdlRenderer {
     return sql.toString();
   }
 
-  private static String identity(Identity identity) {
-    return "GENERATED " + (identity == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY";
+  /** {@code GENERATED BY DEFAULT AS IDENTITY (START WITH 10 INCREMENT BY 5)}: the options only when declared. */
+  static String identity(Identity identity, IdentityOptions options) {
+    return "GENERATED " + (identity == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
+        + (options.isDefault() ? "" : " (" + identityOptions(options) + ")");
+  }
+
+  /** The declared options as {@code CREATE SEQUENCE} writes them: {@code START WITH 10 INCREMENT BY 5 CYCLE}. */
+  static String identityOptions(IdentityOptions options) {
+    List<String> clauses = new ArrayList<>();
+    if (options.start() != null) {
+      clauses.add("START WITH " + options.start());
+    }
+    if (options.increment() != null) {
+      clauses.add("INCREMENT BY " + options.increment());
+    }
+    if (options.minValue() != null) {
+      clauses.add("MINVALUE " + options.minValue());
+    }
+    if (options.maxValue() != null) {
+      clauses.add("MAXVALUE " + options.maxValue());
+    }
+    if (options.cache() != null) {
+      clauses.add("CACHE " + options.cache());
+    }
+    if (options.cycle()) {
+      clauses.add("CYCLE");
+    }
+    return String.join(" ", clauses);
   }
 
   private static String addForeignKey(QualifiedName table, ForeignKey key) {

@@ -143,6 +143,11 @@ public final class DiffMessages {
     return "make identity column " + change.table() + "." + change.column() + " " + change.identity();
   }
 
+  static String identityOptionsChanged(SchemaChange.IdentityOptionsChanged change) {
+    return "change identity options of column " + change.table() + "." + change.column() + " to "
+        + (change.to().isDefault() ? "PostgreSQL's defaults" : DdlRenderer.identityOptions(change.to()));
+  }
+
   static String identityDropped(SchemaChange.IdentityDropped change) {
     return "drop identity of column " + change.table() + "." + change.column();
   }

@@ -5,6 +5,7 @@ import dev.dbsync.schema.model.Column;
 import dev.dbsync.schema.model.EnumType;
 import dev.dbsync.schema.model.ForeignKey;
 import dev.dbsync.schema.model.Identity;
+import dev.dbsync.schema.model.IdentityOptions;
 import dev.dbsync.schema.model.Index;
 import dev.dbsync.schema.model.PrimaryKey;
 import dev.dbsync.schema.model.QualifiedName;
@@ -219,7 +220,14 @@ public sealed interface SchemaChange {
     }
   }
 
-  record IdentityAdded(QualifiedName table, String column, Identity identity) implements ColumnAltered {
+  /** Makes a column an identity whose sequence continues after the values the column holds. */
+  record IdentityAdded(QualifiedName table, String column, Identity identity, IdentityOptions options)
+      implements ColumnAltered {
+    /** An identity with PostgreSQL's default sequence options. */
+    public IdentityAdded(QualifiedName table, String column, Identity identity) {
+      this(table, column, identity, IdentityOptions.DEFAULT);
+    }
+
     public String description() {
       return DiffMessages.identityAdded(this);
     }
@@ -228,6 +236,21 @@ public sealed interface SchemaChange {
   record IdentityChanged(QualifiedName table, String column, Identity identity) implements ColumnAltered {
     public String description() {
       return DiffMessages.identityChanged(this);
+    }
+  }
+
+  /**
+   * Changes the options of an identity column's sequence. The sequence's current value stays: a new {@code start}
+   * only sets where a later {@code RESTART} would begin, as restarting could hand out values the column holds.
+   *
+   * @param type the column's type (after the migration), which the options' defaults depend on
+   * @param from the options before, as they read on a column of {@code type}
+   */
+  record IdentityOptionsChanged(
+      QualifiedName table, String column, TypeRef type, IdentityOptions from, IdentityOptions to)
+      implements ColumnAltered {
+    public String description() {
+      return DiffMessages.identityOptionsChanged(this);
     }
   }
 

@@ -23,6 +23,7 @@ import dev.dbsync.schema.diff.SchemaChange.GeneratedExpressionDropped;
 import dev.dbsync.schema.diff.SchemaChange.IdentityAdded;
 import dev.dbsync.schema.diff.SchemaChange.IdentityChanged;
 import dev.dbsync.schema.diff.SchemaChange.IdentityDropped;
+import dev.dbsync.schema.diff.SchemaChange.IdentityOptionsChanged;
 import dev.dbsync.schema.diff.SchemaChange.IndexCreated;
 import dev.dbsync.schema.diff.SchemaChange.IndexDropped;
 import dev.dbsync.schema.diff.SchemaChange.IndexRenamed;
@@ -41,6 +42,7 @@ import dev.dbsync.schema.model.Column;
 import dev.dbsync.schema.model.EnumType;
 import dev.dbsync.schema.model.ForeignKey;
 import dev.dbsync.schema.model.Identity;
+import dev.dbsync.schema.model.IdentityOptions;
 import dev.dbsync.schema.model.Index;
 import dev.dbsync.schema.model.PrimaryKey;
 import dev.dbsync.schema.model.QualifiedName;
@@ -451,13 +453,28 @@ public final class SchemaDiffer {
     if (old.generated() != null && column.generated() == null) {
       changes.add(new GeneratedExpressionDropped(table, name));
     }
-    if (old.identity() != column.identity()) {
-      if (old.identity() == Identity.NONE) {
-        changes.add(new IdentityAdded(table, name, column.identity()));
-      } else if (column.identity() == Identity.NONE) {
-        changes.add(new IdentityDropped(table, name));
-      } else {
-        changes.add(new IdentityChanged(table, name, column.identity()));
+    if (reversesIdentity(old, column)) {
+      // PostgreSQL refuses the options without a RESTART: the sequence's position lies outside the other
+      // direction's bounds. A new sequence continues from the values the column holds instead.
+      changes.add(new IdentityDropped(table, name));
+      changes.add(new IdentityAdded(table, name, column.identity(), column.identityOptions()));
+    } else {
+      if (old.identity() != column.identity()) {
+        if (old.identity() == Identity.NONE) {
+          changes.add(new IdentityAdded(table, name, column.identity(), column.identityOptions()));
+        } else if (column.identity() == Identity.NONE) {
+          changes.add(new IdentityDropped(table, name));
+        } else {
+          changes.add(new IdentityChanged(table, name, column.identity()));
+        }
+      }
+      if (old.identity() != Identity.NONE && column.identity() != Identity.NONE) {
+        // A type change moves the sequence's bounds that were the old type's limits to the new type's, as
+        // PostgreSQL does: the options before are read on the new type.
+        IdentityOptions before = old.withType(column.type()).identityOptions();
+        if (!before.equals(column.identityOptions())) {
+          changes.add(new IdentityOptionsChanged(table, name, column.type(), before, column.identityOptions()));
+        }
       }
     }
     boolean defaultHandled = true;
@@ -479,6 +496,12 @@ public final class SchemaDiffer {
     if (old.nullable() != column.nullable()) {
       changes.add(column.nullable() ? new NotNullDropped(table, name) : new NotNullAdded(table, name));
     }
+  }
+
+  /** Whether an identity stays one but its sequence turns from ascending to descending or back. */
+  private static boolean reversesIdentity(Column old, Column column) {
+    return old.identity() != Identity.NONE && column.identity() != Identity.NONE
+        && old.identityOptions().step() > 0 != column.identityOptions().step() > 0;
   }
 
   private void changeType(QualifiedName table, Column old, Column column) {

@@ -5,6 +5,7 @@ import dev.dbsync.schema.model.Column;
 import dev.dbsync.schema.model.EnumType;
 import dev.dbsync.schema.model.ForeignKey;
 import dev.dbsync.schema.model.Identity;
+import dev.dbsync.schema.model.IdentityOptions;
 import dev.dbsync.schema.model.Index;
 import dev.dbsync.schema.model.PrimaryKey;
 import dev.dbsync.schema.model.QualifiedName;
@@ -31,6 +32,8 @@ import java.util.TreeMap;
  *     "checks": [{"expression": "...", "name": "..."}],
  *     "className": "app.Post",                        // binary name; absent when read from a database
  *     "columns": [{"default": "now()", "generated": "...", "identity": "ALWAYS" | "BY_DEFAULT",
+ *                  "identityOptions": {"cache": 20, "cycle": true, "increment": 5, "maxValue": 1000,
+ *                                      "minValue": 10, "start": 100},  // only what is declared, if anything
  *                  "name": "created_at", "nullable": false,
  *                  "type": "timestamp with time zone"}, // or "enum": "public.status"
  *                 ...],                               // declaration order
@@ -119,7 +122,23 @@ public final class SnapshotCodec {
     if (column.identity() != Identity.NONE) {
       json.put("identity", column.identity().name());
     }
+    if (!column.identityOptions().isDefault()) {
+      json.put("identityOptions", identityOptions(column.identityOptions()));
+    }
     putIfPresent(json, "generated", column.generated());
+    return json;
+  }
+
+  private static Map<String, Object> identityOptions(IdentityOptions options) {
+    Map<String, Object> json = new TreeMap<>();
+    putIfPresent(json, "start", options.start());
+    putIfPresent(json, "increment", options.increment());
+    putIfPresent(json, "minValue", options.minValue());
+    putIfPresent(json, "maxValue", options.maxValue());
+    putIfPresent(json, "cache", options.cache());
+    if (options.cycle()) {
+      json.put("cycle", true);
+    }
     return json;
   }
 
@@ -153,7 +172,7 @@ public final class SnapshotCodec {
     return json;
   }
 
-  private static void putIfPresent(Map<String, Object> json, String key, String value) {
+  private static void putIfPresent(Map<String, Object> json, String key, Object value) {
     if (value != null) {
       json.put(key, value);
     }
@@ -185,7 +204,20 @@ public final class SnapshotCodec {
         json.field("nullable").bool(),
         json.optionalText("default"),
         identity == null ? Identity.NONE : json.field("identity").constant(Identity.class),
-        json.optionalText("generated"));
+        json.optionalText("generated"),
+        json.optional("identityOptions") == null ? IdentityOptions.DEFAULT
+            : identityOptions(json.field("identityOptions")));
+  }
+
+  private static IdentityOptions identityOptions(Node json) {
+    Node cycle = json.optional("cycle");
+    return new IdentityOptions(
+        json.optionalLong("start"),
+        json.optionalLong("increment"),
+        json.optionalLong("minValue"),
+        json.optionalLong("maxValue"),
+        json.optionalLong("cache"),
+        cycle != null && cycle.bool());
   }
 
   private static ForeignKey foreignKey(Node json) {
@@ -238,6 +270,11 @@ public final class SnapshotCodec {
       return value == null ? null : value.text();
     }
 
+    Long optionalLong(String name) {
+      Node value = optional(name);
+      return value == null ? null : value.longValue();
+    }
+
     String text() {
       if (!(json instanceof String text)) {
         throw wrong("a string");
@@ -251,6 +288,14 @@ public final class SnapshotCodec {
         throw wrong("an integer");
       }
       return number.intValue();
+    }
+
+    long longValue() {
+      // as integer(), in long range
+      if (!(json instanceof BigDecimal number && BigDecimal.valueOf(number.longValue()).equals(number))) {
+        throw wrong("an integer");
+      }
+      return number.longValue();
     }
 
     boolean bool() {

@@ -10,6 +10,7 @@ import dev.dbsync.schema.model.Column;
 import dev.dbsync.schema.model.EnumType;
 import dev.dbsync.schema.model.ForeignKey;
 import dev.dbsync.schema.model.Identity;
+import dev.dbsync.schema.model.IdentityOptions;
 import dev.dbsync.schema.model.Index;
 import dev.dbsync.schema.model.PrimaryKey;
 import dev.dbsync.schema.model.QualifiedName;
@@ -47,7 +48,8 @@ class SnapshotCodecTest {
             "com.example.Order",
             List.of(
                 Column.of("user_id", TypeRef.builtin("bigint"), false),
-                Column.of("line", TypeRef.builtin("integer"), false).withIdentity(Identity.BY_DEFAULT),
+                Column.of("line", TypeRef.builtin("integer"), false).withIdentity(Identity.BY_DEFAULT)
+                    .withIdentityOptions(new IdentityOptions(100L, 5L, 10L, 100000L, 20L, true)),
                 Column.of("status", TypeRef.enumType(STATUS), false).withDefault("'new'"),
                 Column.of("price", TypeRef.builtin("numeric(12,2)"), false).withDefault("-1.5"),
                 Column.of("total", TypeRef.builtin("numeric"), true).withGenerated("price * 2"),
@@ -118,6 +120,59 @@ class SnapshotCodecTest {
   }
 
   @Test
+  void identityOptionsAreWrittenOnlyWhenDeclared() {
+    Column declared = Column.of("id", TypeRef.builtin("smallint"), false).withIdentity(Identity.BY_DEFAULT)
+        .withIdentityOptions(new IdentityOptions(null, -1L, null, -10L, null, true));
+    String text = SnapshotCodec.write(new Schema(List.of(), List.of(table(declared))));
+    assertTrue(text.contains("""
+                  "identity": "BY_DEFAULT",
+                  "identityOptions": {
+                    "cycle": true,
+                    "increment": -1,
+                    "maxValue": -10
+                  },
+        """), text);
+    assertEquals(declared, SnapshotCodec.read(text).tables().get(0).columns().get(0));
+  }
+
+  /** A snapshot written before identity options existed reads as PostgreSQL's defaults and writes the same bytes. */
+  @Test
+  void anEarlierSnapshotWithoutIdentityOptionsIsUnchanged() {
+    String earlier =
+        """
+        {
+          "enums": {},
+          "formatVersion": 1,
+          "tables": {
+            "public.t": {
+              "checks": [],
+              "className": "p.T",
+              "columns": [
+                {
+                  "identity": "ALWAYS",
+                  "name": "id",
+                  "nullable": false,
+                  "type": "bigint"
+                }
+              ],
+              "foreignKeys": [],
+              "indexes": [],
+              "uniques": []
+            }
+          }
+        }
+        """;
+    Schema schema = SnapshotCodec.read(earlier);
+    assertEquals(IdentityOptions.DEFAULT, schema.tables().get(0).columns().get(0).identityOptions());
+    assertEquals(earlier, SnapshotCodec.write(schema));
+  }
+
+  private static Table table(Column column) {
+    return new Table(QualifiedName.of("public", "t"), "p.T", List.of(column), null, List.of(), List.of(), List.of(),
+        List.of());
+  }
+
+  @Test
   void hashIgnoresClassNamesButNotStructure() {
     Schema schema = everything();
     Schema renamedClasses =
@@ -154,6 +209,9 @@ class SnapshotCodecTest {
     assertMessage(
         "snapshot.tables.public.users.primaryKey.columns[0] must be a string, found NULL",
         text.replaceFirst("\"columns\": \\[\n *\"id\"", "\"columns\": [null"));
+    assertMessage(
+        "snapshot.tables.shop.orders.columns[1].identityOptions.increment must be an integer, found NUMBER",
+        text.replace("\"increment\": 5", "\"increment\": 5.5"));
     assertMessage("key \"t\" is not schema.name", "{\"formatVersion\": 1, \"enums\": {}, \"tables\": {\"t\": {}}}");
   }
 
