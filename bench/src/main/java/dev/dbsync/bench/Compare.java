@@ -18,6 +18,7 @@ import java.util.Map;
  *                                        startup-apply.png,
  *                                        processor.png; reads drizzle.tsv from &lt;results&gt; when present
  * Compare fresh &lt;data&gt; N tool url         (in a child JVM) times the tool's first call, prints ms
+ * Compare own &lt;sources&gt; &lt;out&gt; cp opts...  (in a child JVM) javac with dbsync's processor timed from inside
  * </pre>
  * System properties: {@code bench.classpath} (javac's class path for the processor runs), {@code bench.runs}
  * (fresh javac runs per figure, default 3), {@code bench.noopRuns} (warm no-op calls measured, default 31),
@@ -36,6 +37,10 @@ public final class Compare {
     System.setProperty("liquibase.showSummary", "OFF");
     System.setProperty("liquibase.showSummaryOutput", "LOG");
     Path data = Path.of(args[1]);
+    if (args[0].equals("own")) {
+      OwnWork.run(data, Path.of(args[2]), args[3], List.of(args).subList(4, args.length));
+      return;
+    }
     if (args[0].equals("fresh")) {
       Startup.firstCall(data, Integer.parseInt(args[2]), args[3], args[4]);
       return;
@@ -99,6 +104,15 @@ public final class Compare {
           p.get("dbsync, no metamodel") - javac, p.get("dbsync, nothing changed"),
           p.get("dbsync, nothing changed") - javac, entities, p.get("Hibernate processor"), hibernateAdded,
           (p.get("dbsync") - javac) / hibernateAdded));
+    }
+    md.append("\n**Inside dbsync's processor** (a first compile, javac through the compiler API in a fresh JVM, the"
+        + " processor timed from inside; median of ").append(runs).append(" runs): its own work, and the time javac's"
+        + " Filer takes to create its files (the name and existence checks every processor pays per file).\n\n"
+        + "| N | dbsync's own work (ms) | javac's Filer, dbsync's files (ms) |\n|---|---|---|\n");
+    for (int n : sizes) {
+      Map<String, Double> p = processor.get(n);
+      md.append(String.format(Locale.ROOT, "| %,d | %.0f | %.0f |%n", n, p.get("dbsync, own work"),
+          p.get("javac's Filer, dbsync's files")));
     }
     if (!drizzle.isEmpty()) {
       md.append("\n**drizzle-kit** (its CLI, fresh process each): `generate` first, `generate` with nothing"

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  */
 final class ProcessorCost {
   static final List<String> MEASURES = List.of("javac (records)", "dbsync", "dbsync, no metamodel",
-      "dbsync, nothing changed", "javac (entities)", "Hibernate processor");
+      "dbsync, nothing changed", "javac (entities)", "Hibernate processor", "dbsync, own work",
+      "javac's Filer, dbsync's files");
 
   private ProcessorCost() {}
 
@@ -35,6 +36,9 @@ final class ProcessorCost {
       Path resources = clean(work.resolve("resources"));
       times.get("javac (records)").add(javac(work, records, classpath, List.of("-proc:none")));
       times.get("dbsync").add(javac(work, records, classpath, dbsync(resources)));
+      double[] inside = ownWork(work, records, classpath, dbsync(clean(work.resolve("resources-own"))));
+      times.get("dbsync, own work").add(inside[1] - inside[2]);
+      times.get("javac's Filer, dbsync's files").add(inside[2]);
       List<String> noMetamodel = new ArrayList<>(dbsync(clean(work.resolve("resources-bare"))));
       noMetamodel.add("-Adbsync.metamodel=false");
       times.get("dbsync, no metamodel").add(javac(work, records, classpath, noMetamodel));
@@ -76,6 +80,24 @@ final class ProcessorCost {
       throw new IllegalStateException("javac failed:\n" + Files.readString(log));
     }
     return (System.nanoTime() - began) / 1e6;
+  }
+
+  /**
+   * A first compile in a fresh JVM through the compiler API, dbsync's processor timed from inside
+   * ({@link OwnWork}): javac in all, inside the processor, inside javac's Filer on its behalf. Milliseconds.
+   */
+  private static double[] ownWork(Path work, Path sources, String classpath, List<String> options) throws Exception {
+    List<String> command = new ArrayList<>(List.of(javaHome("java"), "-cp", classpath, Compare.class.getName(),
+        "own", sources.toString(), clean(work.resolve("out")).toString(), classpath));
+    command.addAll(options);
+    Path log = work.resolve("own.log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("javac through the compiler API failed:\n" + Files.readString(log));
+    }
+    List<String> lines = Files.readAllLines(log);
+    String[] figures = lines.get(lines.size() - 1).trim().split(" ");
+    return new double[] {Double.parseDouble(figures[0]), Double.parseDouble(figures[1]), Double.parseDouble(figures[2])};
   }
 
   private static String javaHome(String tool) {
