@@ -50,11 +50,14 @@ class PullRoundTripTest {
               new PullReport.Mapping("public.pairs", "com.example.db.Pairs"),
               new PullReport.Mapping("public.post_tags", "com.example.db.PostTags"),
               new PullReport.Mapping("public.posts", "com.example.db.Posts"),
-              new PullReport.Mapping("public.record", "com.example.db.PublicRecord"))
+              new PullReport.Mapping("public.record", "com.example.db.PublicRecord"),
+              new PullReport.Mapping("public.tickets", "com.example.db.Tickets"))
           .inOrder();
       assertThat(report.enums())
           .containsExactly(
+              new PullReport.Mapping("app.Priority", "com.example.db.Priority"),
               new PullReport.Mapping("app.mood", "com.example.db.Mood"),
+              new PullReport.Mapping("app.visibility", "com.example.db.Visibility"),
               new PullReport.Mapping("public.post_status", "com.example.db.PostStatus"));
       assertThat(report.unmanaged())
           .containsAtLeast(
@@ -78,6 +81,10 @@ class PullRoundTripTest {
       Golden.assertEquals("pull/PostStatus.java", project.read("com/example/db/PostStatus.java"));
       Golden.assertEquals("pull/PublicRecord.java", project.read("com/example/db/PublicRecord.java"));
       Golden.assertEquals("pull/PairNotes.java", project.read("com/example/db/PairNotes.java"));
+      // enum types named or placed unlike the default, arrays of enum types
+      Golden.assertEquals("pull/Tickets.java", project.read("com/example/db/Tickets.java"));
+      Golden.assertEquals("pull/Priority.java", project.read("com/example/db/Priority.java"));
+      Golden.assertEquals("pull/Visibility.java", project.read("com/example/db/Visibility.java"));
 
       Map<String, String> pulled = project.resourceFiles();
       Compilation compilation = project.compile();
