@@ -77,18 +77,25 @@ class EnumEvolutionTest {
     Schema v2 = posts(moved, "draft", "review", "live", "archived");
     next = generate(migrations, next, v1, v2,
         Intent.NONE.withEnumRename(moved, status).withEnumLabelRename(moved, "live", "published"));
+    // pending together with the rename: a value added to the type under its new name, and used at once
+    Schema v2b = posts(moved, "draft", "review", "live", "archived", "spam");
+    Table withSpamDefault = v2b.tables().get(0).withColumns(v2b.tables().get(0).columns().stream()
+        .map(c -> c.name().equals("history") ? c.withDefault("'{spam}'") : c).toList());
+    v2b = new Schema(v2b.enums(), List.of(withSpamDefault));
+    next = generate(migrations, next, v2, v2b, Intent.NONE);
     migrations.configure().mode(mode).apply(db.dataSource());
 
     assertEquals(List.of("1 review {draft,review,live}", "2 live {draft}"), db.query(ROWS));
-    assertReadsBackAs(v2, mode, migrations, db);
+    assertReadsBackAs(v2b, mode, migrations, db);
+    v2 = v2b;
 
     // reordered labels: PostgreSQL cannot reorder in place, the type is recreated and both columns converted
-    Schema v3 = posts(moved, "archived", "live", "review", "draft");
+    Schema v3 = posts(moved, "archived", "live", "spam", "review", "draft");
     generate(migrations, next, v2, v3, Intent.NONE);
     migrations.configure().mode(mode).apply(db.dataSource());
 
     assertEquals(List.of("1 review {draft,review,live}", "2 live {draft}"), db.query(ROWS));
-    assertEquals(List.of("{archived,live,review,draft}"),
+    assertEquals(List.of("{archived,live,spam,review,draft}"),
         db.query("SELECT enum_range(NULL::shop.post_status)::text"));
     assertReadsBackAs(v3, mode, migrations, db);
   }
