@@ -272,11 +272,14 @@ final class TableReader {
     }
     String name = SqlFragments.bareIdentifier(value);
     if (name != null) {
-      boolean meantAsString =
-          enumLabels.contains(name) || type instanceof TypeRef.Builtin builtin && isTextType(builtin.canonical());
-      report.error(
-          Messages.bareIdentifierDefault(componentName, value, meantAsString ? Identifiers.literal(name) : null),
-          component, mirror);
+      String literal = null;
+      if (enumLabels.contains(name)) {
+        // of an array of the enum, an array of that one label
+        literal = Identifiers.literal(((TypeRef.Enum) type).array() ? "{" + name + "}" : name);
+      } else if (type instanceof TypeRef.Builtin builtin && isTextType(builtin.canonical())) {
+        literal = Identifiers.literal(name);
+      }
+      report.error(Messages.bareIdentifierDefault(componentName, value, literal), component, mirror);
     }
   }
 

@@ -10,6 +10,7 @@ import static dev.dbsync.processor.Fixtures.record;
 import static dev.dbsync.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
+import dev.dbsync.schema.diff.DiffMessages;
 import dev.dbsync.schema.model.EnumType;
 import dev.dbsync.schema.model.QualifiedName;
 import dev.dbsync.schema.model.Schema;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code @EnumType}: the name and schema of an enum type, its renames and moves; arrays of enums and built-ins. */
 class EnumTypeTest {
   private static final QualifiedName ORDER_STATE = QualifiedName.of("billing", "order_state");
+  private static final QualifiedName ORDER_STATE_IN_SHOP = QualifiedName.of("shop", "order_state");
 
   @TempDir Path resources;
 
@@ -197,6 +199,35 @@ class EnumTypeTest {
         .hadErrorContaining(Messages.conflictingEnum(QualifiedName.of("public", "state"), "app.Kind", "app.State"))
         .inFile(item)
         .onLineContaining("Kind kind");
+  }
+
+  @Test
+  void aBareLabelAsDefaultOfAnArrayGetsTheArrayLiteralToPaste() {
+    JavaFileObject order = order("", "    @Default(\"PAID\") State[] history");
+
+    assertThat(failing(resources, order))
+        .hadErrorContaining(Messages.bareIdentifierDefault("history", "PAID", "'{PAID}'"))
+        .inFile(order)
+        .onLineContaining("State[] history");
+  }
+
+  @Test
+  void twoEnumTypesClaimingOneFormerName() {
+    assertThat(compile(resources, order("", "    State state"))).succeeded();
+    JavaFileObject kind = source("shop.Kind",
+        "package shop;\n@dev.dbsync.annotations.EnumType(value = \"kind\", renamedFrom = \"state\")\n"
+            + "public enum Kind { A }\n");
+    JavaFileObject order =
+        order("@EnumType(value = \"order_state\", renamedFrom = \"state\")", "    State state,\n    Kind kind");
+
+    Compilation compilation = compile(resources, kind, order);
+
+    assertThat(compilation).failed();
+    String message = Messages.problem(DiffMessages.duplicateEnumRename(
+        QualifiedName.of("shop", "state"), List.of(QualifiedName.of("shop", "kind"), ORDER_STATE_IN_SHOP)));
+    assertThat(compilation).hadErrorContaining(message).inFile(order).onLineContaining("State state");
+    assertThat(compilation).hadErrorContaining(message).inFile(order).onLineContaining("Kind kind");
+    assertThat(migrations(resources)).hasSize(1);
   }
 
   @Test
