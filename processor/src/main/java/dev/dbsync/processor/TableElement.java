@@ -80,7 +80,6 @@ record TableElement(
 
   /** The PostgreSQL enum type of a Java enum, with its declared label renames and former type names. */
   record EnumElement(
-      TypeElement element,
       String javaEnum,
       EnumType type,
       Map<String, List<String>> labelRenames,

@@ -386,8 +386,7 @@ final class TableReader {
         renames.put(label, List.of(value.renamedFrom()));
       }
     }
-    return new EnumElement(
-        enumClass, enumClass.getQualifiedName().toString(), new EnumType(name, labels), renames, formerNames);
+    return new EnumElement(enumClass.getQualifiedName().toString(), new EnumType(name, labels), renames, formerNames);
   }
 
   private List<IndexElement> indexes(

@@ -100,6 +100,22 @@ class EnumEvolutionTest {
     assertReadsBackAs(v3, mode, migrations, db);
   }
 
+  @ParameterizedTest
+  @EnumSource(DbSync.Mode.class)
+  void anEnumArrayColumnChangedByHandIsDrift(DbSync.Mode mode, TestDatabase db) throws SQLException {
+    Migrations migrations = Migrations.in(temp);
+    generate(migrations, 1, Schema.EMPTY, posts(QualifiedName.of("public", "status"), "draft"), Intent.NONE);
+    migrations.configure().mode(mode).apply(db.dataSource());
+    db.execute("ALTER TABLE posts ALTER COLUMN history DROP DEFAULT, ALTER COLUMN history TYPE text[]");
+
+    CheckReport check = migrations.configure().mode(mode).check(db.dataSource());
+
+    assertEquals(
+        List.of(new CheckReport.Difference("public.posts.history", "public.status[] NULL DEFAULT '{draft}'",
+            "text[] NULL", CheckReport.Recommendation.CHANGED_BY_HAND, check.schema().get(0).differences().get(0).advice())),
+        check.schema().get(0).differences(), check::toString);
+  }
+
   /** Before enum arrays were a type of their own, {@code @Column(type = "status[]")} declared them as SQL. */
   @ParameterizedTest
   @EnumSource(DbSync.Mode.class)

@@ -20,11 +20,11 @@ import java.util.TreeMap;
 /**
  * What {@code pull} writes for an introspected schema: which tables and enum types the annotations can declare
  * exactly (so that compiling the records gives back the same model), the Java names of each, and why the others
- * stay unmanaged. An enum type is always declared: {@code @EnumType} names it where its Java name does not derive
- * its name, or where the tables using it are not (all) in its schema. A table is declared only whole: a table with
- * one part the annotations cannot say (a foreign key
- * to a table that is not declared, a primary key named other than {@code <table>_pkey}, an expression in an index)
- * would compile to a different table, and verification would then fail every apply.
+ * stay unmanaged. An enum type a declared table uses is declared too: {@code @EnumType} names it where its Java
+ * name does not derive its name, and its schema where a table using it is in another. A table is declared only
+ * whole: a table with one part the annotations cannot say (a foreign key to a table that is not declared, a
+ * primary key named other than {@code <table>_pkey}, an expression in an index) would compile to a different
+ * table, and verification would then fail every apply.
  *
  * @param snapshot the schema the generated records compile to: the managed part of the database, with class names
  */

@@ -59,8 +59,9 @@ import java.util.stream.Collectors;
  * types and enum values first (the engine also runs value additions ahead of the migration transaction, so they may
  * be used at once); then drops of dependants (foreign keys, then checks, indexes and unique constraints, then
  * primary keys) before the tables and columns they depend on; then renames (of tables and enum types, then of
- * columns, values and constraints), so that later statements use the new names; then column changes, creates, constraints, indexes (a foreign key may need a unique index), and
- * foreign keys last (so cycles work); unused enum types are dropped at the very end.
+ * columns, values and constraints), so that later statements use the new names; then column changes, creates,
+ * constraints, indexes (a foreign key may need a unique index), and foreign keys last (so cycles work); unused
+ * enum types are dropped at the very end.
  */
 public final class DdlRenderer {
   /** Suffix of the name an enum type is parked under while it is recreated. */
