@@ -13,7 +13,8 @@ import java.util.List;
 public final class Messages {
   static final String SUPPORTED_TYPES =
       "String, boolean, short, int, long, float, double (or their boxes), BigDecimal, UUID, Instant,"
-          + " OffsetDateTime, LocalDateTime, LocalDate, LocalTime, byte[] and Java enums";
+          + " OffsetDateTime, LocalDateTime, LocalDate, LocalTime, byte[], Java enums, and one-dimensional arrays"
+          + " of all these but byte";
 
   private Messages() {}
 
@@ -274,7 +275,12 @@ public final class Messages {
 
   public static String conflictingEnum(QualifiedName type, String javaEnum, String otherJavaEnum) {
     return "[dbsync] enum type " + type + " would be declared by both " + javaEnum + " and " + otherJavaEnum
-        + " with different labels: make them one Java enum, or give one another table schema";
+        + ": make them one Java enum, or name the type of one of them: @EnumType(\"...\") on " + javaEnum;
+  }
+
+  public static String enumRenamedFromItself(QualifiedName type, String former) {
+    return "[dbsync] @EnumType(renamedFrom = \"" + former + "\") names enum type " + type
+        + " itself: renamedFrom lists the names the type had before; remove \"" + former + "\"";
   }
 
   public static final String DOT_IN_SCHEMA = "it contains a dot, which dbsync reserves to separate schema and name";

@@ -63,7 +63,7 @@ final class SchemaAssembler {
         TableElement.EnumElement enumType = column.enumType();
         if (enumType != null) {
           TableElement.EnumElement first = enums.putIfAbsent(enumType.type().name(), enumType);
-          if (first != null && !first.type().equals(enumType.type())) {
+          if (first != null && !first.javaEnum().equals(enumType.javaEnum())) {
             report.error(
                 Messages.conflictingEnum(enumType.type().name(), enumType.javaEnum(), first.javaEnum()),
                 column.component(),
@@ -302,6 +302,7 @@ final class SchemaAssembler {
     Map<QualifiedName, List<QualifiedName>> tableRenames = new TreeMap<>();
     Map<QualifiedName, Map<String, List<String>>> columnRenames = new TreeMap<>();
     Map<QualifiedName, Map<String, List<String>>> labelRenames = new TreeMap<>();
+    Map<QualifiedName, List<QualifiedName>> enumRenames = new TreeMap<>();
     Set<QualifiedName> droppedTables = new HashSet<>();
     Map<QualifiedName, Set<String>> droppedColumns = new TreeMap<>();
     for (TableElement table : tables) {
@@ -316,6 +317,9 @@ final class SchemaAssembler {
         if (column.enumType() != null && !column.enumType().labelRenames().isEmpty()) {
           labelRenames.put(column.enumType().type().name(), column.enumType().labelRenames());
         }
+        if (column.enumType() != null && !column.enumType().formerNames().isEmpty()) {
+          enumRenames.put(column.enumType().type().name(), column.enumType().formerNames());
+        }
       }
       if (!renames.isEmpty()) {
         columnRenames.put(table.name(), renames);
@@ -325,6 +329,7 @@ final class SchemaAssembler {
         droppedColumns.put(table.name(), Set.copyOf(table.droppedColumns()));
       }
     }
-    return new Intent(tableRenames, columnRenames, labelRenames, Set.copyOf(droppedTables), droppedColumns);
+    return new Intent(
+        tableRenames, columnRenames, labelRenames, Set.copyOf(droppedTables), droppedColumns, enumRenames);
   }
 }

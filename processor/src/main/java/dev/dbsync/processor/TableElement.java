@@ -83,8 +83,12 @@ record TableElement(
       AnnotationMirror annotation, String name, List<String> columns, boolean unique, String method, String where,
       List<String> include, List<String> with) {}
 
-  /** The PostgreSQL enum type of a Java enum, with its declared label renames. */
-  record EnumElement(String javaEnum, EnumType type, Map<String, List<String>> labelRenames) {}
+  /** The PostgreSQL enum type of a Java enum, with its declared label renames and former type names. */
+  record EnumElement(
+      String javaEnum,
+      EnumType type,
+      Map<String, List<String>> labelRenames,
+      List<QualifiedName> formerNames) {}
 
   /** The column declared by a component or SQL name, as {@code @Index} and {@code @References} accept. */
   Optional<ColumnElement> column(String componentOrColumnName) {

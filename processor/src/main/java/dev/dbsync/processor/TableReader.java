@@ -202,24 +202,22 @@ final class TableReader {
         return Optional.empty();
       }
       type = TypeRef.builtin(SqlTypes.canonical(column.type()));
-    } else if (PRIMITIVES.containsKey(javaType.getKind())) {
-      type = TypeRef.builtin(PRIMITIVES.get(javaType.getKind()));
     } else if (isByteArray(javaType)) {
       type = TypeRef.builtin("bytea");
-    } else if (javaType.getKind() == TypeKind.DECLARED
-        && ((DeclaredType) javaType).asElement().getKind() == ElementKind.ENUM) {
-      enumElement = enumType((TypeElement) ((DeclaredType) javaType).asElement(), table.schema(), report);
-      type = TypeRef.enumType(enumElement.type().name());
+    } else if (isEnum(javaType) || javaType.getKind() == TypeKind.ARRAY && isEnum(elementType(javaType))) {
+      boolean array = javaType.getKind() == TypeKind.ARRAY;
+      TypeMirror enumMirror = array ? elementType(javaType) : javaType;
+      enumElement = enumType((TypeElement) ((DeclaredType) enumMirror).asElement(), table.schema(), report);
+      type = new TypeRef.Enum(enumElement.type().name(), array);
     } else {
-      String javaName =
-          javaType.getKind() == TypeKind.DECLARED
-              ? ((TypeElement) ((DeclaredType) javaType).asElement()).getQualifiedName().toString()
-              : javaType.toString();
-      if (!DECLARED.containsKey(javaName)) {
+      // one-dimensional arrays of the mapped types are arrays of their SQL types (byte[] is bytea, above)
+      boolean array = javaType.getKind() == TypeKind.ARRAY;
+      String elementType = builtinType(array ? elementType(javaType) : javaType);
+      if (elementType == null) {
         report.error(Messages.unsupportedType(componentName, javaType.toString()), component, null);
         return Optional.empty();
       }
-      type = TypeRef.builtin(DECLARED.get(javaName));
+      type = TypeRef.builtin(elementType + (array ? "[]" : ""));
     }
     boolean nullable = !javaType.getKind().isPrimitive() && Annotations.isNullable(component, fields);
 
@@ -361,11 +359,14 @@ final class TableReader {
     }
     String name = SqlFragments.bareIdentifier(value);
     if (name != null) {
-      boolean meantAsString =
-          enumLabels.contains(name) || type instanceof TypeRef.Builtin builtin && isTextType(builtin.canonical());
-      report.error(
-          Messages.bareIdentifierDefault(componentName, value, meantAsString ? Identifiers.literal(name) : null),
-          component, mirror);
+      String literal = null;
+      if (enumLabels.contains(name)) {
+        // of an array of the enum, an array of that one label
+        literal = Identifiers.literal(((TypeRef.Enum) type).array() ? "{" + name + "}" : name);
+      } else if (type instanceof TypeRef.Builtin builtin && isTextType(builtin.canonical())) {
+        literal = Identifiers.literal(name);
+      }
+      report.error(Messages.bareIdentifierDefault(componentName, value, literal), component, mirror);
     }
   }
 
@@ -382,6 +383,24 @@ final class TableReader {
       report.error(Messages.invalidFragment(annotation, what, value, problem), element, mirror);
     }
     return problem == null;
+  }
+
+  /** The SQL type of a primitive or a mapped declared type; null for any other type. */
+  private static String builtinType(TypeMirror type) {
+    if (PRIMITIVES.containsKey(type.getKind())) {
+      return PRIMITIVES.get(type.getKind());
+    }
+    return type.getKind() == TypeKind.DECLARED
+        ? DECLARED.get(((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString())
+        : null;
+  }
+
+  private static boolean isEnum(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM;
+  }
+
+  private static TypeMirror elementType(TypeMirror arrayType) {
+    return ((javax.lang.model.type.ArrayType) arrayType).getComponentType();
   }
 
   private static boolean isByteArray(TypeMirror type) {
@@ -406,8 +425,38 @@ final class TableReader {
         references.name());
   }
 
-  private EnumElement enumType(TypeElement enumClass, String schema, Report.Builder report) {
-    QualifiedName name = QualifiedName.of(schema, Names.snakeCase(enumClass.getSimpleName().toString()));
+  /** The type of {@code enumClass} as a column of a table in {@code tableSchema} uses it. */
+  private EnumElement enumType(TypeElement enumClass, String tableSchema, Report.Builder report) {
+    dev.dbsync.annotations.EnumType declared = enumClass.getAnnotation(dev.dbsync.annotations.EnumType.class);
+    AnnotationMirror mirror = Annotations.mirror(enumClass, dev.dbsync.annotations.EnumType.class);
+    String schema = declared == null || declared.schema().isEmpty() ? tableSchema : declared.schema();
+    String typeName =
+        declared == null || declared.value().isEmpty()
+            ? Names.snakeCase(enumClass.getSimpleName().toString())
+            : declared.value();
+    QualifiedName name = QualifiedName.of(schema, typeName);
+    List<QualifiedName> formerNames = new ArrayList<>();
+    if (declared != null) {
+      checkIdentifier("enum type", typeName, "Choose another: @EnumType(\"...\")", enumClass, mirror, report);
+      checkIdentifier("schema", schema, "Choose another: @EnumType(schema = \"...\")", enumClass, mirror, report);
+      if (schema.contains(".")) {
+        report.error(
+            Messages.invalidIdentifier(
+                "schema", schema, Messages.DOT_IN_SCHEMA, "Choose another: @EnumType(schema = \"...\")"),
+            enumClass,
+            mirror);
+      }
+      for (String former : declared.renamedFrom()) {
+        QualifiedName formerName = qualified(former, schema);
+        checkIdentifier("former enum type", formerName.name(), "Correct @EnumType(renamedFrom = ...)", enumClass,
+            mirror, report);
+        if (formerName.equals(name)) {
+          report.error(Messages.enumRenamedFromItself(name, former), enumClass, mirror);
+        } else {
+          formerNames.add(formerName);
+        }
+      }
+    }
     List<String> labels = new ArrayList<>();
     Map<String, List<String>> renames = new LinkedHashMap<>();
     for (Element constant : enumClass.getEnclosedElements()) {
@@ -424,7 +473,7 @@ final class TableReader {
         renames.put(label, List.of(value.renamedFrom()));
       }
     }
-    return new EnumElement(enumClass.getQualifiedName().toString(), new EnumType(name, labels), renames);
+    return new EnumElement(enumClass.getQualifiedName().toString(), new EnumType(name, labels), renames, formerNames);
   }
 
   private List<IndexElement> indexes(

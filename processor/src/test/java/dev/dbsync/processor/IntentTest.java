@@ -74,6 +74,7 @@ class IntentTest {
                             @Id long id,
                             @Column(renamedFrom = {"content", "text"}) String body,
                             Kind kind) {
+                          @EnumType(value = "article_kind", renamedFrom = {"kind", "legacy.kinds"})
                           public enum Kind { NEWS, @EnumValue(renamedFrom = "OPINION") COMMENT }
                         }
                         """)))
@@ -85,8 +86,10 @@ class IntentTest {
             new Intent(
                 Map.of(articles, List.of(QualifiedName.of("blog", "posts"), QualifiedName.of("legacy", "entries"))),
                 Map.of(articles, Map.of("body", List.of("content", "text"))),
-                Map.of(QualifiedName.of("blog", "kind"), Map.of("COMMENT", List.of("OPINION"))),
+                Map.of(QualifiedName.of("blog", "article_kind"), Map.of("COMMENT", List.of("OPINION"))),
                 Set.of(QualifiedName.of("blog", "drafts"), QualifiedName.of("public", "tmp")),
-                Map.of(articles, Set.of("views"))));
+                Map.of(articles, Set.of("views")),
+                Map.of(QualifiedName.of("blog", "article_kind"),
+                    List.of(QualifiedName.of("blog", "kind"), QualifiedName.of("legacy", "kinds")))));
   }
 }

@@ -55,7 +55,8 @@ class CanonicalFormsOnPostgresTest {
       for (int i = 0; i < TYPE_ALIASES.size(); i++) {
         String alias = TYPE_ALIASES.get(i);
         Column column = table.columns().get(i);
-        String found = column.type().toString().equals("public.mood") ? "mood" : column.type().toString();
+        // an enum type (or an array of it) is read as the type itself, qualified
+        String found = column.type().toString().replace("public.mood", "mood");
         checks.add(() -> assertEquals(found, SqlTypes.canonical(alias), alias));
       }
       assertAll(checks);

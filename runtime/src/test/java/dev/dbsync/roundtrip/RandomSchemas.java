@@ -96,7 +96,7 @@ final class RandomSchemas {
       byColumn.forEach((now, old) -> m.put(now, List.of(old)));
       columns.put(table, m);
     });
-    return new Intent(tables, columns, Map.of(), Set.of(), droppedColumns);
+    return new Intent(tables, columns, Map.of(), Set.of(), droppedColumns, Map.of());
   }
 
   private Schema schema() {

@@ -9,19 +9,6 @@ import java.util.stream.Collectors;
 final class PullMessages {
   private PullMessages() {}
 
-  static String enumNameNotDerivable(QualifiedName type, String className) {
-    return "enum type " + type + ": no Java enum name derives its name (" + className + " derives "
-        + dev.dbsync.schema.sql.SnakeCase.of(className) + ")";
-  }
-
-  static String enumClassTaken(QualifiedName type, String className) {
-    return "enum type " + type + ": its Java name " + className + " is already taken in the package";
-  }
-
-  static String enumInOtherSchema(String column, QualifiedName type) {
-    return "column " + column + " has enum type " + type + " of another schema (a record's enums live in its schema)";
-  }
-
   static String typeNotDeclarable(String column, String type) {
     return "column " + column + " has type " + type + ", which @Column(type = ...) does not read back the same";
   }

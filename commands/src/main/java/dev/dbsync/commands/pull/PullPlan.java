@@ -22,9 +22,11 @@ import java.util.stream.Stream;
 /**
  * What {@code pull} writes for an introspected schema: which tables and enum types the annotations can declare
  * exactly (so that compiling the records gives back the same model), the Java names of each, and why the others
- * stay unmanaged. A table is declared only whole: a table with one part the annotations cannot say (a foreign key
- * to a table that is not declared, primary key columns out of column order, an index key in a form the processor
- * does not read back the same) would compile to a different table, and verification would then fail every apply.
+ * stay unmanaged. An enum type a declared table uses is declared too: {@code @EnumType} names it where its Java
+ * name does not derive its name, and its schema where a table using it is in another. A table is declared only
+ * whole: a table with one part the annotations cannot say (a foreign key to a table that is not declared, primary
+ * key columns out of column order, an index key in a form the processor does not read back the same) would
+ * compile to a different table, and verification would then fail every apply.
  *
  * @param snapshot the schema the generated records compile to: the managed part of the database, with class names
  */
@@ -35,8 +37,14 @@ record PullPlan(
     List<EnumType> unusedEnums,
     Schema snapshot) {
 
-  /** A Java enum for a PostgreSQL enum type; constants in label order, each with the label it stands for. */
-  record EnumPlan(EnumType type, String className, List<Constant> constants) {}
+  /**
+   * A Java enum for a PostgreSQL enum type; constants in label order, each with the label it stands for.
+   *
+   * @param explicitName whether {@code @EnumType} must name the type (the class name does not derive it)
+   * @param explicitSchema whether {@code @EnumType} must name the schema (a table using the type is in another)
+   */
+  record EnumPlan(
+      EnumType type, String className, List<Constant> constants, boolean explicitName, boolean explicitSchema) {}
 
   record Constant(String name, String label) {}
 
@@ -57,24 +65,12 @@ record PullPlan(
 
   static PullPlan of(Schema database, String packageName) {
     Set<String> takenTypes = new HashSet<>(RESERVED_TYPES);
-    Map<QualifiedName, EnumPlan> enums = new TreeMap<>();
-    Map<QualifiedName, String> enumProblems = new TreeMap<>();
-    for (EnumType type : database.enums()) {
-      String className = JavaNames.typeName(type.name().name());
-      if (!JavaNames.derives(className, type.name().name())) {
-        enumProblems.put(type.name(), PullMessages.enumNameNotDerivable(type.name(), className));
-      } else if (!takenTypes.add(className)) {
-        enumProblems.put(type.name(), PullMessages.enumClassTaken(type.name(), className));
-      } else {
-        enums.put(type.name(), new EnumPlan(type, className, constants(type)));
-      }
-    }
 
     // a table is managed when each of its parts can be declared; its foreign keys need managed targets
     Map<QualifiedName, Table> candidates = new LinkedHashMap<>();
     Map<QualifiedName, List<String>> unmanaged = new TreeMap<>();
     for (Table table : database.tables()) {
-      List<String> reasons = ownProblems(table, enums, enumProblems);
+      List<String> reasons = ownProblems(table);
       if (reasons.isEmpty()) {
         candidates.put(table.name(), table);
       } else {
@@ -94,20 +90,31 @@ record PullPlan(
       }
     }
 
+    Set<QualifiedName> usedEnums = new HashSet<>();
+    Set<QualifiedName> usedFromOtherSchemas = new HashSet<>();
+    for (Table table : candidates.values()) {
+      for (Column column : table.columns()) {
+        if (column.type() instanceof TypeRef.Enum e) {
+          usedEnums.add(e.name());
+          if (!e.name().schema().equals(table.name().schema())) {
+            usedFromOtherSchemas.add(e.name());
+          }
+        }
+      }
+    }
+    List<EnumPlan> enumPlans = new ArrayList<>();
+    for (EnumType type : database.enums()) {
+      if (usedEnums.contains(type.name())) {
+        String className = unique(JavaNames.typeName(type.name().name()), takenTypes);
+        enumPlans.add(new EnumPlan(type, className, constants(type),
+            !JavaNames.derives(className, type.name().name()), usedFromOtherSchemas.contains(type.name())));
+      }
+    }
     Map<QualifiedName, String> classNames = recordNames(candidates.keySet(), takenTypes);
     List<RecordPlan> records = new ArrayList<>();
     for (Table table : candidates.values()) {
       records.add(new RecordPlan(table, classNames.get(table.name()), components(table)));
     }
-    Set<QualifiedName> usedEnums = new HashSet<>();
-    for (Table table : candidates.values()) {
-      for (Column column : table.columns()) {
-        if (column.type() instanceof TypeRef.Enum e) {
-          usedEnums.add(e.name());
-        }
-      }
-    }
-    List<EnumPlan> enumPlans = enums.values().stream().filter(e -> usedEnums.contains(e.type().name())).toList();
     List<EnumType> unusedEnums =
         database.enums().stream().filter(e -> !usedEnums.contains(e.name())).toList();
     Schema snapshot =
@@ -127,17 +134,10 @@ record PullPlan(
   }
 
   /** What keeps {@code table} from being declared exactly, its references to other tables aside. */
-  private static List<String> ownProblems(
-      Table table, Map<QualifiedName, EnumPlan> enums, Map<QualifiedName, String> enumProblems) {
+  private static List<String> ownProblems(Table table) {
     List<String> reasons = new ArrayList<>();
     for (Column column : table.columns()) {
-      if (column.type() instanceof TypeRef.Enum e) {
-        if (enumProblems.containsKey(e.name())) {
-          reasons.add(enumProblems.get(e.name()));
-        } else if (!e.name().schema().equals(table.name().schema())) {
-          reasons.add(PullMessages.enumInOtherSchema(column.name(), e.name()));
-        }
-      } else if (ColumnTypes.explicitSpelling(column.type().toString()) == null) {
+      if (!(column.type() instanceof TypeRef.Enum) && ColumnTypes.explicitSpelling(column.type().toString()) == null) {
         reasons.add(PullMessages.typeNotDeclarable(column.name(), column.type().toString()));
       }
       IdentityOptions options = column.identityOptions();

@@ -1,6 +1,7 @@
 package dev.dbsync.commands.pull;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
@@ -13,6 +14,7 @@ import dev.dbsync.annotations.Column;
 import dev.dbsync.annotations.Default;
 import dev.dbsync.annotations.DefaultNow;
 import dev.dbsync.annotations.DefaultRandom;
+import dev.dbsync.annotations.EnumType;
 import dev.dbsync.annotations.EnumValue;
 import dev.dbsync.annotations.Generated;
 import dev.dbsync.annotations.Id;
@@ -94,6 +96,16 @@ final class RecordWriter {
         TypeSpec.enumBuilder(plan.className())
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc("Enum type {@code $L}. Pulled from the database by dbsync.\n", plan.type().name());
+    if (plan.explicitName() || plan.explicitSchema()) {
+      AnnotationSpec.Builder annotation = AnnotationSpec.builder(EnumType.class);
+      if (plan.explicitName()) {
+        annotation.addMember("value", "$S", plan.type().name().name());
+      }
+      if (plan.explicitSchema()) {
+        annotation.addMember("schema", "$S", plan.type().name().schema());
+      }
+      type.addAnnotation(annotation.build());
+    }
     for (Constant constant : plan.constants()) {
       TypeSpec.Builder body = TypeSpec.anonymousClassBuilder("");
       if (!constant.name().equals(constant.label())) {
@@ -217,7 +229,7 @@ final class RecordWriter {
     TypeName javaType;
     String explicitType = null;
     if (column.type() instanceof TypeRef.Enum e) {
-      javaType = enumClasses.get(e.name());
+      javaType = e.array() ? ArrayTypeName.of(enumClasses.get(e.name())) : enumClasses.get(e.name());
     } else {
       ColumnTypes.JavaType mapped = ColumnTypes.of(column.type().toString(), column.nullable(), domainBases);
       javaType = mapped.type();

@@ -46,6 +46,7 @@ class PullRoundTripTest {
               new PullReport.Mapping("public.Order", "com.example.db.Order"),
               new PullReport.Mapping("public.authors", "com.example.db.Authors"),
               new PullReport.Mapping("public.events", "com.example.db.Events"),
+              new PullReport.Mapping("public.issues", "com.example.db.Issues"),
               new PullReport.Mapping("public.legacy_pairs", "com.example.db.LegacyPairs"),
               new PullReport.Mapping("public.pair_links", "com.example.db.PairLinks"),
               new PullReport.Mapping("public.pair_notes", "com.example.db.PairNotes"),
@@ -58,7 +59,9 @@ class PullRoundTripTest {
           .inOrder();
       assertThat(report.enums())
           .containsExactly(
+              new PullReport.Mapping("app.Priority", "com.example.db.Priority"),
               new PullReport.Mapping("app.mood", "com.example.db.Mood"),
+              new PullReport.Mapping("app.visibility", "com.example.db.Visibility"),
               new PullReport.Mapping("public.post_status", "com.example.db.PostStatus"));
       assertThat(report.unmanaged())
           .containsAtLeast(
@@ -92,6 +95,10 @@ class PullRoundTripTest {
       // identity options, counting up and down
       Golden.assertEquals("pull/Order.java", project.read("com/example/db/Order.java"));
       Golden.assertEquals("pull/Tickets.java", project.read("com/example/db/Tickets.java"));
+      // enum types named or placed unlike the default, arrays of enum types
+      Golden.assertEquals("pull/Issues.java", project.read("com/example/db/Issues.java"));
+      Golden.assertEquals("pull/Priority.java", project.read("com/example/db/Priority.java"));
+      Golden.assertEquals("pull/Visibility.java", project.read("com/example/db/Visibility.java"));
 
       Map<String, String> pulled = project.resourceFiles();
       Compilation compilation = project.compile();

@@ -43,6 +43,8 @@ public final class Migrator {
   private static final System.Logger LOG = System.getLogger(DbSync.class.getName());
   private static final String UNDEFINED_TABLE = "42P01";
   private static final String UNDEFINED_OBJECT = "42704";
+  /** SQLSTATE of a type in a schema that does not exist yet (a pending migration creates it, or moves it there). */
+  private static final String INVALID_SCHEMA_NAME = "3F000";
   /** SQLSTATE of a full lock table: {@code out of shared memory}, hint {@code max_locks_per_transaction}. */
   private static final String OUT_OF_SHARED_MEMORY = "53200";
   private static final long MAX_LOCK_POLL_MILLIS = 1000;
@@ -268,8 +270,9 @@ public final class Migrator {
     /**
      * A value added to an enum in a transaction cannot be used before that transaction commits, yet all pending
      * migrations share one transaction. So each {@code ADD VALUE IF NOT EXISTS} runs first in a transaction of
-     * its own; one whose type does not exist yet (a pending migration creates it) is skipped: in the main
-     * transaction it then follows the type's creation (see {@link #firstGroupSize}). Returns those skipped.
+     * its own; one whose type does not exist yet (a pending migration creates it, or renames or moves it to that
+     * name) is skipped: in the main transaction it then follows the type's creation (see {@link #firstGroupSize}).
+     * Returns those skipped.
      */
     private Set<String> addEnumValues(List<PreparedMigration> pending) throws SQLException {
       Set<String> toNewTypes = new HashSet<>();
@@ -285,7 +288,7 @@ public final class Migrator {
             }
           } catch (SQLException e) {
             connection.rollback();
-            if (!UNDEFINED_OBJECT.equals(e.getSQLState())) {
+            if (!UNDEFINED_OBJECT.equals(e.getSQLState()) && !INVALID_SCHEMA_NAME.equals(e.getSQLState())) {
               throw statementFailed(p, addition, e);
             }
             toNewTypes.add(addition);

@@ -36,7 +36,7 @@ import java.util.Map;
  * <ul>
  *   <li>tables ({@code className} null) of kind ordinary or partitioned, partitions excluded, columns in
  *       {@code attnum} order; types in {@code format_type} spelling, or {@link TypeRef.Enum} for an enum type
- *       (an array of an enum stays a built-in spelling such as {@code status[]}); {@code format_type}, like
+ *       or an array of one ({@code status[]}); {@code format_type}, like
  *       {@code pg_get_expr}, qualifies a type that is not on the connection's search path
  *       ({@code ext.citext}), so read with the search path the migrations ran with;
  *   <li>an identity column's sequence options ({@code pg_sequence}), without those that are PostgreSQL's defaults
@@ -75,14 +75,17 @@ public final class Introspector {
   private static final String COLUMNS =
       """
       SELECT c.oid, n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-             a.attidentity, a.attgenerated, pg_get_expr(d.adbin, d.adrelid), t.typtype, tn.nspname, t.typname,
-             CASE WHEN a.attgenerated = 's' THEN pg_get_expr(d.adbin, d.adrelid, true) END,
+             a.attidentity, a.attgenerated, pg_get_expr(d.adbin, d.adrelid), coalesce(et.typtype, t.typtype),
+             coalesce(etn.nspname, tn.nspname), coalesce(et.typname, t.typname),
+             CASE WHEN a.attgenerated = 's' THEN pg_get_expr(d.adbin, d.adrelid, true) END, et.oid IS NOT NULL,
              seq.seqstart, seq.seqincrement, seq.seqmin, seq.seqmax, seq.seqcache, seq.seqcycle
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
       LEFT JOIN pg_type t ON t.oid = a.atttypid
       LEFT JOIN pg_namespace tn ON tn.oid = t.typnamespace
+      LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' AND et.typtype = 'e'
+      LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace
       LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
       LEFT JOIN LATERAL (SELECT s.* FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
                          WHERE a.attidentity <> '' AND dep.classid = 'pg_class'::regclass
@@ -255,7 +258,7 @@ public final class Introspector {
   private static Column column(ResultSet row, String name) throws SQLException {
     TypeRef type =
         "e".equals(row.getString(10))
-            ? TypeRef.enumType(QualifiedName.of(row.getString(11), row.getString(12)))
+            ? new TypeRef.Enum(QualifiedName.of(row.getString(11), row.getString(12)), row.getBoolean(14))
             : TypeRef.builtin(row.getString(5));
     Identity identity =
         switch (row.getString(7)) {
@@ -277,7 +280,7 @@ public final class Introspector {
   /** The identity sequence's values; the column leaves out those that are PostgreSQL's defaults for its type. */
   private static IdentityOptions identityOptions(ResultSet row) throws SQLException {
     return new IdentityOptions(
-        row.getLong(14), row.getLong(15), row.getLong(16), row.getLong(17), row.getLong(18), row.getBoolean(19));
+        row.getLong(15), row.getLong(16), row.getLong(17), row.getLong(18), row.getLong(19), row.getBoolean(20));
   }
 
   private static void readConstraints(Connection connection, Array schemas, Map<Long, TableParts> tables)

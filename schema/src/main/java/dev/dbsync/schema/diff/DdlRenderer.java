@@ -16,6 +16,7 @@ import dev.dbsync.schema.diff.SchemaChange.EnumColumn;
 import dev.dbsync.schema.diff.SchemaChange.EnumCreated;
 import dev.dbsync.schema.diff.SchemaChange.EnumDropped;
 import dev.dbsync.schema.diff.SchemaChange.EnumRecreated;
+import dev.dbsync.schema.diff.SchemaChange.EnumRenamed;
 import dev.dbsync.schema.diff.SchemaChange.EnumValueAdded;
 import dev.dbsync.schema.diff.SchemaChange.EnumValueRenamed;
 import dev.dbsync.schema.diff.SchemaChange.ForeignKeyAdded;
@@ -59,9 +60,10 @@ import java.util.stream.Collectors;
  * PostgreSQL statements for schema changes, in an order that never fails on a dependency: new schemas, enum
  * types and enum values first (the engine also runs value additions ahead of the migration transaction, so they may
  * be used at once); then drops of dependants (foreign keys, then checks, indexes and unique constraints, then
- * primary keys) before the tables and columns they depend on; then renames, so that later statements use the
- * new names; then column changes, creates, constraints, indexes (a foreign key may need a unique index), and
- * foreign keys last (so cycles work); unused enum types are dropped at the very end.
+ * primary keys) before the tables and columns they depend on; then renames (of tables and enum types, then of
+ * columns, values and constraints), so that later statements use the new names; then column changes, creates,
+ * constraints, indexes (a foreign key may need a unique index), and foreign keys last (so cycles work); unused
+ * enum types are dropped at the very end.
  */
 public final class DdlRenderer {
   /** Suffix of the name an enum type is parked under while it is recreated. */
@@ -80,7 +82,7 @@ public final class DdlRenderer {
           List.of(PrimaryKeyDropped.class),
           List.of(TableDropped.class),
           List.of(ColumnDropped.class),
-          List.of(TableRenamed.class),
+          List.of(TableRenamed.class, EnumRenamed.class),
           List.of(ColumnRenamed.class, EnumValueRenamed.class, ConstraintRenamed.class, IndexRenamed.class),
           List.of(EnumRecreated.class),
           List.of(IdentityDropped.class, GeneratedExpressionDropped.class),
@@ -323,6 +325,9 @@ public final class DdlRenderer {
     if (change instanceof EnumRecreated c) {
       return recreateEnum(c);
     }
+    if (change instanceof EnumRenamed c) {
+      return renameEnum(c);
+    }
     if (change instanceof EnumDropped c) {
       return List.of("DROP TYPE " + quote(c.type().name()));
     }
@@ -447,7 +452,9 @@ public final class DdlRenderer {
       if (column.defaultBefore() != null) {
         statements.add(alter + "DROP DEFAULT");
       }
-      statements.add(alter + "TYPE " + type + " USING " + quote(column.column()) + "::text::" + type);
+      String dimensions = column.array() ? "[]" : "";
+      statements.add(alter + "TYPE " + type + dimensions + " USING " + quote(column.column()) + "::text"
+          + dimensions + "::" + type + dimensions);
       if (column.defaultAfter() != null) {
         statements.add(alter + "SET DEFAULT " + column.defaultAfter());
       }
@@ -465,6 +472,19 @@ public final class DdlRenderer {
     }
     if (!current.name().equals(c.table().name())) {
       statements.add(alterTable(current) + "RENAME TO " + quote(c.table().name()));
+    }
+    return statements;
+  }
+
+  private static List<String> renameEnum(EnumRenamed c) {
+    List<String> statements = new ArrayList<>();
+    QualifiedName current = c.from();
+    if (!current.schema().equals(c.table().schema())) {
+      statements.add("ALTER TYPE " + quote(current) + " SET SCHEMA " + quote(c.table().schema()));
+      current = new QualifiedName(c.table().schema(), current.name());
+    }
+    if (!current.name().equals(c.table().name())) {
+      statements.add("ALTER TYPE " + quote(current) + " RENAME TO " + quote(c.table().name()));
     }
     return statements;
   }
@@ -653,7 +673,7 @@ public final class DdlRenderer {
   /** A type as SQL: built-ins in their canonical spelling, enum types quoted and schema-qualified. */
   static String type(TypeRef type) {
     return type instanceof TypeRef.Enum enumType
-        ? quote(enumType.name())
+        ? quote(enumType.name()) + (enumType.array() ? "[]" : "")
         : ((TypeRef.Builtin) type).canonical();
   }
 

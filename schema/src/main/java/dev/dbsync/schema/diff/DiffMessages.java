@@ -33,6 +33,12 @@ public final class DiffMessages {
         + " renamed: remove renamedFrom from the others.";
   }
 
+  public static String duplicateEnumRename(QualifiedName former, List<QualifiedName> claimants) {
+    return "Enum types " + claimants.stream().map(QualifiedName::toString).collect(Collectors.joining(", "))
+        + " all declare renamedFrom \"" + former + "\"; only one enum type can be " + former
+        + " renamed: remove renamedFrom from the others.";
+  }
+
   public static String duplicateColumnRename(QualifiedName table, String former, List<String> claimants) {
     return "Columns " + String.join(", ", claimants) + " of " + table + " all declare renamedFrom \""
         + former + "\"; only one column can be " + former + " renamed: remove renamedFrom from the others.";
@@ -87,6 +93,12 @@ public final class DiffMessages {
 
   static String enumDropped(SchemaChange.EnumDropped change) {
     return "drop enum " + change.type().name();
+  }
+
+  static String enumRenamed(SchemaChange.EnumRenamed change) {
+    return change.from().name().equals(change.table().name())
+        ? "move enum " + change.from() + " to schema " + change.table().schema()
+        : "rename enum " + change.from() + " to " + change.table();
   }
 
   static String tableCreated(SchemaChange.TableCreated change) {

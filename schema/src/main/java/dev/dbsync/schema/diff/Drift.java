@@ -186,6 +186,10 @@ public record Drift(List<Mismatch> mismatches, List<String> unmanaged) {
 
   private static Column inDeclaredSpelling(Column found, Column expected, Optional<Column> canonical) {
     Column result = found;
+    // a type spelled as SQL that names an enum type, @Column(type = "mood[]"), reads back as that enum type
+    if (!expected.type().equals(found.type()) && canonical.filter(c -> found.type().equals(c.type())).isPresent()) {
+      result = result.withType(expected.type());
+    }
     if (expected.generated() != null && found.generated() != null
         && (sameModuloCasts(expected.generated(), found.generated())
             || canonical.filter(c -> found.generated().equals(c.generated())).isPresent())) {

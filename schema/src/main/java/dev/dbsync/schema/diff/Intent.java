@@ -19,15 +19,17 @@ import java.util.TreeSet;
  * @param enumLabelRenames enum type to label to its former labels
  * @param droppedTables tables whose drop the user confirmed
  * @param droppedColumns table (new name) to columns whose drop the user confirmed
+ * @param enumRenames new enum type name to its former names (a former name in another schema is a move)
  */
 public record Intent(
     Map<QualifiedName, List<QualifiedName>> tableRenames,
     Map<QualifiedName, Map<String, List<String>>> columnRenames,
     Map<QualifiedName, Map<String, List<String>>> enumLabelRenames,
     Set<QualifiedName> droppedTables,
-    Map<QualifiedName, Set<String>> droppedColumns) {
+    Map<QualifiedName, Set<String>> droppedColumns,
+    Map<QualifiedName, List<QualifiedName>> enumRenames) {
 
-  public static final Intent NONE = new Intent(Map.of(), Map.of(), Map.of(), Set.of(), Map.of());
+  public static final Intent NONE = new Intent(Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), Map.of());
 
   public Intent {
     tableRenames = copyOfLists(tableRenames);
@@ -37,12 +39,13 @@ public record Intent(
     Map<QualifiedName, Set<String>> columns = new TreeMap<>();
     droppedColumns.forEach((table, names) -> columns.put(table, Set.copyOf(names)));
     droppedColumns = Map.copyOf(columns);
+    enumRenames = copyOfLists(enumRenames);
   }
 
   public Intent withTableRename(QualifiedName table, QualifiedName formerName) {
     Map<QualifiedName, List<QualifiedName>> renames = new TreeMap<>(tableRenames);
     renames.put(table, appended(renames.getOrDefault(table, List.of()), formerName));
-    return new Intent(renames, columnRenames, enumLabelRenames, droppedTables, droppedColumns);
+    return new Intent(renames, columnRenames, enumLabelRenames, droppedTables, droppedColumns, enumRenames);
   }
 
   public Intent withColumnRename(QualifiedName table, String column, String formerName) {
@@ -51,7 +54,8 @@ public record Intent(
         withNested(columnRenames, table, column, formerName),
         enumLabelRenames,
         droppedTables,
-        droppedColumns);
+        droppedColumns,
+        enumRenames);
   }
 
   public Intent withEnumLabelRename(QualifiedName enumType, String label, String formerLabel) {
@@ -60,13 +64,14 @@ public record Intent(
         columnRenames,
         withNested(enumLabelRenames, enumType, label, formerLabel),
         droppedTables,
-        droppedColumns);
+        droppedColumns,
+        enumRenames);
   }
 
   public Intent withDroppedTable(QualifiedName table) {
     Set<QualifiedName> dropped = new TreeSet<>(droppedTables);
     dropped.add(table);
-    return new Intent(tableRenames, columnRenames, enumLabelRenames, dropped, droppedColumns);
+    return new Intent(tableRenames, columnRenames, enumLabelRenames, dropped, droppedColumns, enumRenames);
   }
 
   public Intent withDroppedColumn(QualifiedName table, String column) {
@@ -74,7 +79,13 @@ public record Intent(
     Set<String> names = new TreeSet<>(dropped.getOrDefault(table, Set.of()));
     names.add(column);
     dropped.put(table, names);
-    return new Intent(tableRenames, columnRenames, enumLabelRenames, droppedTables, dropped);
+    return new Intent(tableRenames, columnRenames, enumLabelRenames, droppedTables, dropped, enumRenames);
+  }
+
+  public Intent withEnumRename(QualifiedName enumType, QualifiedName formerName) {
+    Map<QualifiedName, List<QualifiedName>> renames = new TreeMap<>(enumRenames);
+    renames.put(enumType, appended(renames.getOrDefault(enumType, List.of()), formerName));
+    return new Intent(tableRenames, columnRenames, enumLabelRenames, droppedTables, droppedColumns, renames);
   }
 
   List<QualifiedName> formerTableNames(QualifiedName table) {
@@ -83,6 +94,10 @@ public record Intent(
 
   List<String> formerColumnNames(QualifiedName table, String column) {
     return columnRenames.getOrDefault(table, Map.of()).getOrDefault(column, List.of());
+  }
+
+  List<QualifiedName> formerEnumNames(QualifiedName enumType) {
+    return enumRenames.getOrDefault(enumType, List.of());
   }
 
   Map<String, List<String>> labelRenames(QualifiedName enumType) {

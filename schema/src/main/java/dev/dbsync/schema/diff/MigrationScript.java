@@ -10,6 +10,7 @@ import dev.dbsync.schema.diff.SchemaChange.ConstraintRenamed;
 import dev.dbsync.schema.diff.SchemaChange.EnumCreated;
 import dev.dbsync.schema.diff.SchemaChange.EnumDropped;
 import dev.dbsync.schema.diff.SchemaChange.EnumRecreated;
+import dev.dbsync.schema.diff.SchemaChange.EnumRenamed;
 import dev.dbsync.schema.diff.SchemaChange.EnumValueAdded;
 import dev.dbsync.schema.diff.SchemaChange.EnumValueRenamed;
 import dev.dbsync.schema.diff.SchemaChange.ForeignKeyAdded;
@@ -254,10 +255,11 @@ public final class MigrationScript {
     if (change instanceof TableDropped || change instanceof EnumDropped) {
       return new String[] {"drop", table};
     }
-    if (change instanceof TableRenamed c) {
-      return c.from().name().equals(table)
-          ? new String[] {"move", table + "_to_" + c.table().schema()}
-          : new String[] {"rename", c.from().name() + "_to_" + table};
+    if (change instanceof TableRenamed || change instanceof EnumRenamed) {
+      QualifiedName former = change instanceof TableRenamed c ? c.from() : ((EnumRenamed) change).from();
+      return former.name().equals(table)
+          ? new String[] {"move", table + "_to_" + change.table().schema()}
+          : new String[] {"rename", former.name() + "_to_" + table};
     }
     if (change instanceof ColumnAdded c) {
       return new String[] {"add", table + "_" + c.column().name()};

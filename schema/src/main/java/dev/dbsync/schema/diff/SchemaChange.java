@@ -60,7 +60,11 @@ public sealed interface SchemaChange {
     }
   }
 
-  /** Adds {@code label} before {@code before} or after {@code after} (at most one is set), else at the end. */
+  /**
+   * Adds {@code label} before {@code before} or after {@code after} (at most one is set), else at the end. Of a
+   * type renamed in the same migration, {@link #table()} is its former name: the engine adds values ahead of the
+   * migration's transaction, before the rename.
+   */
   record EnumValueAdded(QualifiedName table, String label, String before, String after)
       implements SchemaChange {
     public String description() {
@@ -100,8 +104,23 @@ public sealed interface SchemaChange {
     }
   }
 
-  /** A column converted by {@link EnumRecreated}, with its default before (dropped) and after (set). */
-  record EnumColumn(QualifiedName table, String column, String defaultBefore, String defaultAfter) {}
+  /**
+   * A column converted by {@link EnumRecreated}, with its default before (dropped) and after (set).
+   *
+   * @param array true when the column holds an array of the type
+   */
+  record EnumColumn(
+      QualifiedName table, String column, boolean array, String defaultBefore, String defaultAfter) {}
+
+  /**
+   * Renames an enum type, moves it to another schema, or both; the columns using it keep their data and
+   * follow it (PostgreSQL refers to the type by its oid).
+   */
+  record EnumRenamed(QualifiedName from, QualifiedName table) implements SchemaChange {
+    public String description() {
+      return DiffMessages.enumRenamed(this);
+    }
+  }
 
   record EnumDropped(EnumType type) implements SchemaChange {
     public QualifiedName table() {

@@ -15,6 +15,7 @@ import dev.dbsync.schema.diff.SchemaChange.EnumColumn;
 import dev.dbsync.schema.diff.SchemaChange.EnumCreated;
 import dev.dbsync.schema.diff.SchemaChange.EnumDropped;
 import dev.dbsync.schema.diff.SchemaChange.EnumRecreated;
+import dev.dbsync.schema.diff.SchemaChange.EnumRenamed;
 import dev.dbsync.schema.diff.SchemaChange.EnumValueAdded;
 import dev.dbsync.schema.diff.SchemaChange.EnumValueRenamed;
 import dev.dbsync.schema.diff.SchemaChange.ForeignKeyAdded;
@@ -93,6 +94,8 @@ public final class SchemaDiffer {
    * indexes, checks and foreign keys are dropped before and created again after.
    */
   private final Map<QualifiedName, Set<String>> reshapedColumns = new TreeMap<>();
+  /** Old enum type name to its new name, for enum types renamed or moved. */
+  private final Map<QualifiedName, QualifiedName> newEnumNames = new TreeMap<>();
   /** Enum types recreated, to the columns they convert. */
   private final Map<QualifiedName, EnumRecreatedPlan> recreatedEnums = new TreeMap<>();
   /** Keys (old table name, old column names) whose constraint or unique index is dropped. */
@@ -268,15 +271,55 @@ public final class SchemaDiffer {
   // ---- enums
 
   private void diffEnums() {
+    matchEnums();
+    Map<QualifiedName, QualifiedName> formerNames = new TreeMap<>();
+    newEnumNames.forEach((old, renamed) -> formerNames.put(renamed, old));
     for (EnumType type : to.enums()) {
-      from.enumType(type.name())
+      from.enumType(formerNames.getOrDefault(type.name(), type.name()))
           .ifPresentOrElse(former -> diffLabels(former, type), () -> changes.add(new EnumCreated(type)));
     }
     for (EnumType type : from.enums()) {
-      if (to.enumType(type.name()).isEmpty()) {
+      if (!newEnumNames.containsKey(type.name()) && to.enumType(type.name()).isEmpty()) {
         changes.add(new EnumDropped(type));
       }
     }
+  }
+
+  /**
+   * Pairs renamed enum types by their declared former names, as tables are paired. Unlike a table, a type
+   * cannot be renamed onto the name of one that is dropped (that drop comes last, after the columns left it):
+   * a new type whose name is taken keeps it. A type that vanishes next to a new one without a declared rename is
+   * dropped and the new one created; the columns that move from one to the other convert through text, keeping
+   * every value whose label the new type has.
+   */
+  private void matchEnums() {
+    Map<QualifiedName, List<QualifiedName>> claims = new TreeMap<>();
+    for (EnumType type : to.enums()) {
+      if (from.enumType(type.name()).isPresent()) {
+        continue;
+      }
+      intent.formerEnumNames(type.name()).stream()
+          .filter(former -> from.enumType(former).isPresent() && to.enumType(former).isEmpty())
+          .findFirst()
+          .ifPresent(former -> claims.computeIfAbsent(former, k -> new ArrayList<>()).add(type.name()));
+    }
+    claims.forEach(
+        (former, claimants) -> {
+          if (claimants.size() == 1) {
+            newEnumNames.put(former, claimants.get(0));
+            changes.add(new EnumRenamed(former, claimants.get(0)));
+          } else {
+            claimants.forEach(claimant -> problems.add(DiffProblem.error(claimant, null,
+                DiffMessages.duplicateEnumRename(former, claimants))));
+          }
+        });
+  }
+
+  /** {@code type} of a column of the old schema, naming its enum type as the new schema does. */
+  private TypeRef inNewNames(TypeRef type) {
+    return type instanceof TypeRef.Enum e && newEnumNames.containsKey(e.name())
+        ? e.withName(newEnumNames.get(e.name()))
+        : type;
   }
 
   private void diffLabels(EnumType former, EnumType type) {
@@ -307,7 +350,7 @@ public final class SchemaDiffer {
       return;
     }
     if (isSubsequence(current, type.labels())) {
-      addLabels(name, current, type.labels(), renamed);
+      addLabels(former.name(), current, type.labels(), renamed);
     } else {
       recreatedEnums.put(
           name, new EnumRecreatedPlan(new EnumType(name, current), type, new ArrayList<>()));
@@ -316,7 +359,8 @@ public final class SchemaDiffer {
 
   /**
    * One {@code ADD VALUE} per new label, positioned after its predecessor (or before its successor when it
-   * comes first). These run before the renames, so a neighbour is named as it was before them.
+   * comes first). These run before the renames, so a neighbour is named as it was before them, and the type too
+   * ({@code name} is its former name).
    */
   private void addLabels(
       QualifiedName name, List<String> current, List<String> labels, Map<String, String> renamed) {
@@ -401,7 +445,8 @@ public final class SchemaDiffer {
     Map<String, String> newNames = newColumnNames.get(former.name());
     Set<String> retyped = new TreeSet<>();
     newNames.forEach((oldName, newName) -> {
-      if (!former.column(oldName).orElseThrow().type().equals(table.column(newName).orElseThrow().type())) {
+      TypeRef oldType = inNewNames(former.column(oldName).orElseThrow().type());
+      if (!oldType.equals(table.column(newName).orElseThrow().type())) {
         retyped.add(newName);
       }
     });
@@ -410,7 +455,8 @@ public final class SchemaDiffer {
       if (newName == null) {
         changes.add(new ColumnDropped(former.name(), old));
       } else {
-        diffColumn(former.name(), table.name(), old, table.column(newName).orElseThrow(), retyped);
+        diffColumn(former.name(), table.name(), old.withType(inNewNames(old.type())),
+            table.column(newName).orElseThrow(), retyped);
       }
     }
     for (Column column : table.columns()) {
@@ -482,7 +528,7 @@ public final class SchemaDiffer {
       changeType(table, old, column);
     } else if (column.type() instanceof TypeRef.Enum e && recreatedEnums.containsKey(e.name())) {
       recreatedEnums.get(e.name()).columns()
-          .add(new EnumColumn(table, name, old.defaultValue(), column.defaultValue()));
+          .add(new EnumColumn(table, name, e.array(), old.defaultValue(), column.defaultValue()));
       // Indexes and checks comparing it with labels of the old type must be rebuilt on the new one.
       reshaped(table).add(name);
     } else {

@@ -28,6 +28,7 @@ record TypeConversion(boolean possible, boolean needsUsing, boolean lossless) {
     TIME,
     JSON,
     ENUM,
+    ENUM_ARRAY,
     OTHER_KNOWN,
     UNKNOWN
   }
@@ -68,7 +69,8 @@ record TypeConversion(boolean possible, boolean needsUsing, boolean lossless) {
     if (numbers || source == target && CONVERTIBLE_WITHIN.contains(source)) {
       return lossless(from, to) ? IMPLICIT : ASSIGNMENT_LOSSY;
     }
-    if (source == Family.ENUM && target == Family.ENUM || source == Family.JSON && target == Family.JSON) {
+    if (source == Family.ENUM && target == Family.ENUM || source == Family.ENUM_ARRAY && target == Family.ENUM_ARRAY
+        || source == Family.JSON && target == Family.JSON) {
       return lossless(from, to) ? EXPLICIT : EXPLICIT_LOSSY;
     }
     String fromName = canonical(from);
@@ -109,12 +111,16 @@ record TypeConversion(boolean possible, boolean needsUsing, boolean lossless) {
 
   /** The {@code USING} expression converting {@code column} (already quoted) to {@code to} (SQL). */
   static String usingExpression(String column, TypeRef from, String to) {
-    return family(from) == Family.ENUM ? column + "::text::" + to : column + "::" + to;
+    return switch (family(from)) {
+      case ENUM -> column + "::text::" + to;
+      case ENUM_ARRAY -> column + "::text[]::" + to;
+      default -> column + "::" + to;
+    };
   }
 
   static Family family(TypeRef type) {
-    if (type instanceof TypeRef.Enum) {
-      return Family.ENUM;
+    if (type instanceof TypeRef.Enum enumType) {
+      return enumType.array() ? Family.ENUM_ARRAY : Family.ENUM;
     }
     String name = canonical(type);
     if (INTEGER_RANK.containsKey(name)) {

@@ -35,7 +35,8 @@ import java.util.TreeMap;
  *                  "identityOptions": {"cache": 20, "cycle": true, "increment": 5, "maxValue": 1000,
  *                                      "minValue": 10, "start": 100},  // only what is declared, if anything
  *                  "name": "created_at", "nullable": false,
- *                  "type": "timestamp with time zone"}, // or "enum": "public.status"
+ *                  "type": "timestamp with time zone"}, // or "enum": "public.status", and "array": true
+ *                                                     // for an array of it (absent when false)
  *                 ...],                               // declaration order
  *     "foreignKeys": [{"columns": [...], "name": "...", "onDelete": "CASCADE", "onUpdate": "NO_ACTION",
  *                      "target": "public.profiles", "targetColumns": [...]}],
@@ -114,6 +115,9 @@ public final class SnapshotCodec {
     json.put("name", column.name());
     if (column.type() instanceof TypeRef.Enum e) {
       json.put("enum", key(e.name()));
+      if (e.array()) {
+        json.put("array", true);
+      }
     } else {
       json.put("type", ((TypeRef.Builtin) column.type()).canonical());
     }
@@ -193,9 +197,10 @@ public final class SnapshotCodec {
 
   private static Column column(Node json) {
     String enumName = json.optionalText("enum");
+    boolean array = json.optional("array") != null && json.field("array").bool();
     TypeRef type =
         enumName != null
-            ? TypeRef.enumType(QualifiedName.parse(enumName))
+            ? new TypeRef.Enum(QualifiedName.parse(enumName), array)
             : TypeRef.builtin(json.field("type").text());
     String identity = json.optionalText("identity");
     return new Column(

@@ -33,8 +33,8 @@ import java.util.Set;
  *   <li>a cast of the whole expression to the column's own type is dropped, and then a string literal that is
  *       the whole default is read as a value of the column's type: a number for a numeric column, {@code true}
  *       or {@code false} for a boolean one, lower case for a {@code uuid}, normalized JSON for {@code jsonb}
- *       (sorted keys: PostgreSQL reorders them), normalized array text for an array. An enum cast matches
- *       qualified or not ({@code 'a'::status}, {@code 'a'::app.status}: PostgreSQL qualifies a type that is not
+ *       (sorted keys: PostgreSQL reorders them), normalized array text for an array (of an enum type too). An
+ *       enum cast matches qualified or not ({@code 'a'::status}, {@code 'a'::app.status}: PostgreSQL qualifies a type that is not
  *       on the connection's search path).
  * </ul>
  *
@@ -167,10 +167,11 @@ public final class SqlDefaults {
     String cast = tokens.get(last).text();
     boolean own;
     if (type instanceof TypeRef.Enum enumType) {
+      String dimensions = enumType.array() ? "[]" : "";
       own =
-          cast.equals(Identifiers.quote(enumType.name().name()))
-              || cast.equals(Identifiers.quote(enumType.name()))
-              || cast.equals(enumType.name().toString());
+          cast.equals(Identifiers.quote(enumType.name().name()) + dimensions)
+              || cast.equals(Identifiers.quote(enumType.name()) + dimensions)
+              || cast.equals(enumType.name() + dimensions);
     } else {
       own = withoutModifiers(cast).equals(withoutModifiers(((TypeRef.Builtin) type).canonical()));
     }
@@ -180,8 +181,14 @@ public final class SqlDefaults {
   }
 
   private static void readLiteralAsValue(List<SqlToken> tokens, TypeRef type) {
-    if (tokens.size() != 1 || tokens.get(0).kind() != SqlToken.Kind.STRING
-        || !(type instanceof TypeRef.Builtin builtin)) {
+    if (tokens.size() != 1 || tokens.get(0).kind() != SqlToken.Kind.STRING) {
+      return;
+    }
+    if (type instanceof TypeRef.Enum enumType && enumType.array()) {
+      tokens.set(0, SqlToken.string(ArrayLiteral.normalize(tokens.get(0).text())));
+      return;
+    }
+    if (!(type instanceof TypeRef.Builtin builtin)) {
       return;
     }
     String value = tokens.get(0).text();

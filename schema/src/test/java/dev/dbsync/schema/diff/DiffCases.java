@@ -1,6 +1,7 @@
 package dev.dbsync.schema.diff;
 
 import static dev.dbsync.schema.diff.Models.column;
+import static dev.dbsync.schema.diff.Models.enumArrayRef;
 import static dev.dbsync.schema.diff.Models.enumRef;
 import static dev.dbsync.schema.diff.Models.enumType;
 import static dev.dbsync.schema.diff.Models.name;
@@ -39,6 +40,7 @@ public final class DiffCases {
     cases.addAll(dependants());
     cases.addAll(compositeAndNamedKeys());
     cases.addAll(indexOptions());
+    cases.addAll(enumNamesAndArrays());
     return cases;
   }
 
@@ -503,6 +505,69 @@ public final class DiffCases {
             schema(table("posts").id()),
             "ALTER TABLE public.posts DROP COLUMN status",
             "DROP TYPE public.status"));
+  }
+
+  private static Models.TableBuilder postsWithStatus(String enumType) {
+    return table("posts").id()
+        .with(column("status", enumRef(enumType)).withDefault("'draft'"))
+        .with(Column.of("history", enumArrayRef(enumType), true));
+  }
+
+  private static List<DiffCase> enumNamesAndArrays() {
+    return List.of(
+        of("rename an enum type: its columns follow it",
+            schema(enumType("status", "draft", "published"), postsWithStatus("status")),
+            schema(enumType("post_status", "draft", "published"), postsWithStatus("post_status")),
+            Intent.NONE.withEnumRename(name("post_status"), name("status")),
+            "ALTER TYPE public.status RENAME TO post_status"),
+        of("move an enum type to another schema",
+            schema(enumType("status", "draft", "published"), postsWithStatus("status")),
+            schema(enumType("shop.status", "draft", "published"), postsWithStatus("shop.status")),
+            Intent.NONE.withEnumRename(name("shop.status"), name("status")),
+            "CREATE SCHEMA IF NOT EXISTS shop",
+            "ALTER TYPE public.status SET SCHEMA shop"),
+        of("rename and move an enum type, add a value and rename one",
+            schema(enumType("status", "draft", "published"), postsWithStatus("status")),
+            schema(enumType("shop.state", "draft", "live", "archived"), postsWithStatus("shop.state")),
+            Intent.NONE.withEnumRename(name("shop.state"), name("status"))
+                .withEnumLabelRename(name("shop.state"), "live", "published"),
+            "CREATE SCHEMA IF NOT EXISTS shop",
+            "ALTER TYPE public.status ADD VALUE IF NOT EXISTS 'archived'",
+            "ALTER TYPE public.status SET SCHEMA shop",
+            "ALTER TYPE shop.status RENAME TO state",
+            "ALTER TYPE shop.state RENAME VALUE 'published' TO 'live'"),
+        of("rename an enum type and remove a value: the recreated type converts scalar and array columns",
+            schema(enumType("status", "draft", "review", "published"), postsWithStatus("status")),
+            schema(enumType("post_status", "draft", "published"), postsWithStatus("post_status")),
+            Intent.NONE.withEnumRename(name("post_status"), name("status")),
+            "ALTER TYPE public.status RENAME TO post_status",
+            "ALTER TYPE public.post_status RENAME TO post_status__old",
+            "CREATE TYPE public.post_status AS ENUM ('draft', 'published')",
+            "ALTER TABLE public.posts\n  ALTER COLUMN status DROP DEFAULT,\n  ALTER COLUMN status TYPE public.post_status USING status::text::public.post_status,\n  ALTER COLUMN status SET DEFAULT 'draft',\n  ALTER COLUMN history TYPE public.post_status[] USING history::text[]::public.post_status[]",
+            "DROP TYPE public.post_status__old"),
+        of("an enum type replaced without renamedFrom is dropped and created, its columns converted through text",
+            schema(enumType("status", "draft", "published"),
+                table("posts").id().with(column("status", enumRef("status")))),
+            schema(enumType("post_status", "draft", "published"),
+                table("posts").id().with(column("status", enumRef("post_status")))),
+            "CREATE TYPE public.post_status AS ENUM ('draft', 'published')",
+            "ALTER TABLE public.posts ALTER COLUMN status TYPE public.post_status USING status::text::public.post_status",
+            "DROP TYPE public.status"),
+        of("add an enum array column with a default",
+            schema(enumType("status", "draft", "published"), table("posts").id()),
+            schema(enumType("status", "draft", "published"),
+                table("posts").id().with(column("history", enumArrayRef("status")).withDefault("'{draft}'"))),
+            "ALTER TABLE public.posts ADD COLUMN history public.status[] DEFAULT '{draft}' NOT NULL"),
+        of("a text array column becomes an enum array",
+            schema(enumType("status", "draft", "published"), table("posts").id().nullableCol("history", "text[]")),
+            schema(enumType("status", "draft", "published"),
+                table("posts").id().with(Column.of("history", enumArrayRef("status"), true))),
+            "ALTER TABLE public.posts ALTER COLUMN history TYPE public.status[] USING history::public.status[]"),
+        of("an enum array column becomes a text array",
+            schema(enumType("status", "draft", "published"),
+                table("posts").id().with(Column.of("history", enumArrayRef("status"), true))),
+            schema(enumType("status", "draft", "published"), table("posts").id().nullableCol("history", "text[]")),
+            "ALTER TABLE public.posts ALTER COLUMN history TYPE text[] USING history::text[]::text[]"));
   }
 
   private static List<DiffCase> identityAndGenerated() {

@@ -50,6 +50,11 @@ public final class Models {
     return TypeRef.enumType(name(name));
   }
 
+  /** An array of the enum type {@code name}. */
+  public static TypeRef enumArrayRef(String name) {
+    return TypeRef.enumArray(name(name));
+  }
+
   /** A NOT NULL column. */
   public static Column column(String name, String type) {
     return Column.of(name, type(type), false);

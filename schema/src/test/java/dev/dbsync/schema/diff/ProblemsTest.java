@@ -163,6 +163,36 @@ class ProblemsTest {
   }
 
   @Test
+  void twoEnumTypesClaimingTheSameFormerNameAreBothErrors() {
+    Intent intent =
+        Intent.NONE
+            .withEnumRename(name("post_status"), name("status"))
+            .withEnumRename(name("shop.status"), name("status"));
+    SchemaDiff diff =
+        SchemaDiffer.diff(
+            schema(enumType("status", "draft")),
+            schema(enumType("post_status", "draft"), enumType("shop.status", "draft")),
+            intent);
+
+    String message = DiffMessages.duplicateEnumRename(name("status"), List.of(name("post_status"), name("shop.status")));
+    assertEquals(
+        List.of(DiffProblem.error(name("post_status"), null, message),
+            DiffProblem.error(name("shop.status"), null, message)),
+        errors(diff));
+  }
+
+  @Test
+  void anEnumTypeRenamedOntoTheNameOfAKeptTypeIsNoRename() {
+    SchemaDiff diff =
+        SchemaDiffer.diff(
+            schema(enumType("status", "draft"), enumType("state", "on")),
+            schema(enumType("status", "on")),
+            Intent.NONE.withEnumRename(name("status"), name("state")));
+
+    assertFalse(diff.changes().stream().anyMatch(c -> c instanceof SchemaChange.EnumRenamed), diff::toString);
+  }
+
+  @Test
   void aRenameOfSomethingNotInTheOldSchemaIsIgnored() {
     SchemaDiff diff =
         SchemaDiffer.diff(

@@ -51,6 +51,7 @@ class SnapshotCodecTest {
                 Column.of("line", TypeRef.builtin("integer"), false).withIdentity(Identity.BY_DEFAULT)
                     .withIdentityOptions(new IdentityOptions(100L, 5L, 10L, 100000L, 20L, true)),
                 Column.of("status", TypeRef.enumType(STATUS), false).withDefault("'new'"),
+                Column.of("history", TypeRef.enumArray(STATUS), true).withDefault("'{new}'"),
                 Column.of("price", TypeRef.builtin("numeric(12,2)"), false).withDefault("-1.5"),
                 Column.of("total", TypeRef.builtin("numeric"), true).withGenerated("price * 2"),
                 Column.of("tags", TypeRef.builtin("text[]"), true)),
@@ -85,6 +86,56 @@ class SnapshotCodecTest {
     String text = SnapshotCodec.write(schema);
     assertEquals(text, SnapshotCodec.write(reversed));
     assertEquals(text, SnapshotCodec.write(SnapshotCodec.read(text)));
+  }
+
+  /** A snapshot as dbsync wrote it before enum arrays: an enum column without "array". */
+  private static final String ENUM_COLUMN_SNAPSHOT =
+      """
+      {
+        "enums": {
+          "public.status": [
+            "draft"
+          ]
+        },
+        "formatVersion": 1,
+        "tables": {
+          "public.t": {
+            "checks": [],
+            "columns": [
+              {
+                "enum": "public.status",
+                "name": "s",
+                "nullable": false
+              }
+            ],
+            "foreignKeys": [],
+            "indexes": [],
+            "uniques": []
+          }
+        }
+      }
+      """;
+
+  @Test
+  void anEnumColumnOfAnEarlierSnapshotIsScalarAndIsWrittenAsBefore() {
+    Schema schema = SnapshotCodec.read(ENUM_COLUMN_SNAPSHOT);
+    assertEquals(
+        TypeRef.enumType(QualifiedName.of("public", "status")),
+        schema.tables().get(0).column("s").orElseThrow().type());
+    assertEquals(ENUM_COLUMN_SNAPSHOT, SnapshotCodec.write(schema));
+  }
+
+  @Test
+  void anEnumArrayColumnIsMarkedAsArray() {
+    Schema scalar = SnapshotCodec.read(ENUM_COLUMN_SNAPSHOT);
+    Table table = scalar.tables().get(0);
+    Schema array = new Schema(scalar.enums(), List.of(table.withColumns(List.of(
+        Column.of("s", TypeRef.enumArray(QualifiedName.of("public", "status")), false)))));
+    String text = SnapshotCodec.write(array);
+    assertEquals(
+        ENUM_COLUMN_SNAPSHOT.replace("\"enum\": \"public.status\",", "\"array\": true,\n          \"enum\": \"public.status\","),
+        text);
+    assertEquals(array, SnapshotCodec.read(text));
   }
 
   @Test
