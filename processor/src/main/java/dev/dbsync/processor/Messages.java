@@ -64,9 +64,11 @@ public final class Messages {
         + " PostgreSQL references only those: mark it @Id or @Unique in its record, or reference the primary key";
   }
 
-  public static String indexUnknownColumn(QualifiedName table, String column, Collection<String> components) {
-    return "[dbsync] @Index names column \"" + column + "\", which table " + table + " does not have: use a"
-        + " component name or its SQL name, one of " + components;
+  /** A column named by {@code annotation} ({@code "@Index"}, {@code "@Unique"}, {@code "@ForeignKey"}) that is not there. */
+  public static String unknownColumn(
+      String annotation, QualifiedName table, String column, Collection<String> components) {
+    return "[dbsync] " + annotation + " names column \"" + column + "\", which table " + table + " does not have:"
+        + " use a component name or its SQL name, one of " + components;
   }
 
   public static String indexElementOptions(QualifiedName table, String element) {
@@ -83,11 +85,6 @@ public final class Messages {
   public static String indexStorageParameter(QualifiedName table, String parameter) {
     return "[dbsync] @Index(with = \"" + parameter + "\") of table " + table + " is not a storage parameter"
         + " name=value: write e.g. with = \"fillfactor=70\"";
-  }
-
-  public static String foreignKeyUnknownColumn(QualifiedName table, String column, Collection<String> components) {
-    return "[dbsync] @ForeignKey names column \"" + column + "\", which table " + table + " does not have: use a"
-        + " component name or its SQL name, one of " + components;
   }
 
   public static String foreignKeyArity(QualifiedName target, List<String> columns, List<String> referenced) {
@@ -111,11 +108,6 @@ public final class Messages {
   public static String uniqueWithoutColumns(QualifiedName table, String record) {
     return "[dbsync] @Unique on record " + record + " (table " + table + ") names no columns: list them,"
         + " @Unique(columns = {\"a\", \"b\"}), or put @Unique on the component of a single column";
-  }
-
-  public static String uniqueUnknownColumn(QualifiedName table, String column, Collection<String> components) {
-    return "[dbsync] @Unique names column \"" + column + "\", which table " + table + " does not have: use a"
-        + " component name or its SQL name, one of " + components;
   }
 
   public static String uniqueColumnTwice(QualifiedName table, String column) {

@@ -501,7 +501,7 @@ final class TableReader {
           include.add(column.get().column().name());
         } else {
           report.error(
-              Messages.indexUnknownColumn(
+              Messages.unknownColumn("@Index",
                   table, written, columns.stream().map(ColumnElement::componentName).toList()),
               type,
               mirror);
@@ -558,7 +558,7 @@ final class TableReader {
     Optional<ColumnElement> column = table.column(parts[0]);
     if (column.isEmpty()) {
       report.error(
-          Messages.indexUnknownColumn(
+          Messages.unknownColumn("@Index",
               table.name(), parts[0], table.columns().stream().map(ColumnElement::componentName).toList()),
           type,
           mirror);
@@ -587,7 +587,7 @@ final class TableReader {
         if (found.isPresent()) {
           sqlColumns.add(found.get().column().name());
         } else {
-          report.error(Messages.foreignKeyUnknownColumn(
+          report.error(Messages.unknownColumn("@ForeignKey",
               table, column, columns.stream().map(ColumnElement::componentName).toList()), type, mirror);
         }
       }
@@ -624,7 +624,7 @@ final class TableReader {
       for (String column : unique.columns()) {
         Optional<ColumnElement> found = partial.column(column);
         if (found.isEmpty()) {
-          report.error(Messages.uniqueUnknownColumn(
+          report.error(Messages.unknownColumn("@Unique",
               table, column, columns.stream().map(ColumnElement::componentName).toList()), type, mirror);
         } else if (sqlColumns.contains(found.get().column().name())) {
           report.error(Messages.uniqueColumnTwice(table, found.get().column().name()), type, mirror);

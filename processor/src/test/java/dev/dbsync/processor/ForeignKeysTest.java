@@ -93,7 +93,7 @@ class ForeignKeysTest {
             + "@ForeignKey(columns = {\"tenantId\", \"nope\"}, references = Order.class)\n"
             + "public record OrderLine(@Id UUID tenantId, @Id long orderId) {}");
     assertThat(failing(resources, ORDER, lines))
-        .hadErrorContaining(Messages.foreignKeyUnknownColumn(LINES, "nope", List.of("tenantId", "orderId")))
+        .hadErrorContaining(Messages.unknownColumn("@ForeignKey", LINES, "nope", List.of("tenantId", "orderId")))
         .inFile(lines)
         .onLineContaining("@ForeignKey");
   }

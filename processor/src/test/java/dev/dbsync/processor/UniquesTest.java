@@ -105,7 +105,7 @@ class UniquesTest {
     JavaFileObject file = members("@Unique(columns = {\"tenantId\", \"mail\"})");
     assertThat(failing(resources, file))
         .hadErrorContaining(
-            Messages.uniqueUnknownColumn(MEMBERS, "mail", List.of("id", "tenantId", "email", "login")))
+            Messages.unknownColumn("@Unique", MEMBERS, "mail", List.of("id", "tenantId", "email", "login")))
         .inFile(file)
         .onLineContaining("@Unique(columns");
   }

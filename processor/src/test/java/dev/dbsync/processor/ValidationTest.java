@@ -146,7 +146,7 @@ class ValidationTest {
         record("Indexed", "@Table\n@Index(columns = \"nope\")\npublic record Indexed(@Id UUID id, String name) {}");
     assertThat(failing(resources, file))
         .hadErrorContaining(
-            Messages.indexUnknownColumn(QualifiedName.of("public", "indexed"), "nope", List.of("id", "name")))
+            Messages.unknownColumn("@Index", QualifiedName.of("public", "indexed"), "nope", List.of("id", "name")))
         .inFile(file)
         .onLineContaining("@Index(columns = \"nope\")");
   }
