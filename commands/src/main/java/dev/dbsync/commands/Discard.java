@@ -111,7 +111,7 @@ public final class Discard implements Command {
         }
       }
     }
-    throw new DiscardException(DiscardMessages.noProjectDirectory());
+    throw new DiscardException(CommandMessages.noProjectDirectory());
   }
 
   /** Where the project keeps its dbsync files: the resources directory and the build's class output. */
@@ -152,7 +152,7 @@ public final class Discard implements Command {
   public static Plan plan(Layout layout) {
     try {
       Git git = Git.of(layout.resources())
-          .orElseThrow(() -> new DiscardException(DiscardMessages.notInGit(layout.resources())));
+          .orElseThrow(() -> new DiscardException(CommandMessages.notInGit(layout.resources())));
       Path migrationDirectory = layout.resources().resolve(MIGRATIONS);
       Set<Path> committed = git.committed(migrationDirectory);
       List<Migration> discarded = new ArrayList<>();
@@ -164,7 +164,7 @@ public final class Discard implements Command {
         Optional<MigrationScript.Header> header = MigrationScript.Header.parse(Files.readString(file));
         if (header.isEmpty()) {
           if (discarded.isEmpty()) {
-            throw new DiscardException(DiscardMessages.newestIsHandWritten(name));
+            throw new DiscardException(CommandMessages.newestIsHandWritten(name));
           }
           break; // the user's own file, and everything before it, stays
         }
@@ -179,7 +179,7 @@ public final class Discard implements Command {
       Migration oldest = discarded.get(0);
       if (!SchemaHash.of(kept).equals(oldest.header().from())) {
         throw new DiscardException(
-            DiscardMessages.keptSnapshotIsNotTheStart(oldest.fileName(), oldest.header().from(), SchemaHash.of(kept)));
+            CommandMessages.keptSnapshotIsNotTheStart(oldest.fileName(), oldest.header().from(), SchemaHash.of(kept)));
       }
       Schema working = Files.exists(snapshotFile)
           ? read(Files.readString(snapshotFile), snapshotFile.toString())
@@ -187,7 +187,7 @@ public final class Discard implements Command {
       Migration newest = discarded.get(discarded.size() - 1);
       if (!SchemaHash.of(working).equals(newest.header().to())) {
         throw new DiscardException(
-            DiscardMessages.workingSnapshotIsNotTheEnd(newest.fileName(), newest.header().to(), SchemaHash.of(working)));
+            CommandMessages.workingSnapshotIsNotTheEnd(newest.fileName(), newest.header().to(), SchemaHash.of(working)));
       }
       return new Plan(layout, discarded, keptText, kept, working);
     } catch (IOException e) {
@@ -256,7 +256,7 @@ public final class Discard implements Command {
 
   /** The report a person reads: what was deleted and restored, what happened to the database, what to do next. */
   public static String report(Result result) {
-    return DiscardMessages.report(result);
+    return CommandMessages.report(result);
   }
 
   static Object json(Result result) {
@@ -298,7 +298,7 @@ public final class Discard implements Command {
     try {
       return SnapshotCodec.read(text);
     } catch (SnapshotFormatException e) {
-      throw new DiscardException(DiscardMessages.snapshotUnreadable(origin, e.getMessage()));
+      throw new DiscardException(CommandMessages.snapshotUnreadable(origin, e.getMessage()));
     }
   }
 }

@@ -149,7 +149,7 @@ class DiscardTest {
     Discard.Result result = Discard.run(layout, Optional.of(db.dataSource()), DEVELOPMENT);
 
     assertTrue(result.plan().migrations().isEmpty());
-    assertEquals(DiscardMessages.NOTHING_TO_DISCARD, Discard.report(result));
+    assertEquals(CommandMessages.NOTHING_TO_DISCARD, Discard.report(result));
     assertEquals(List.of("1"), history(db));
   }
 
@@ -163,7 +163,7 @@ class DiscardTest {
     DiscardException refused =
         assertThrows(DiscardException.class, () -> Discard.run(layout, Optional.empty(), DEVELOPMENT));
 
-    assertEquals(DiscardMessages.newestIsHandWritten("V3__backfill.sql"), refused.getMessage());
+    assertEquals(CommandMessages.newestIsHandWritten("V3__backfill.sql"), refused.getMessage());
     assertEquals(before, files());
   }
 
