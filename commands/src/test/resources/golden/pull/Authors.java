@@ -39,7 +39,6 @@ public record Authors(@Id @Identity(always = true) long id,
     @Default("0") @Column(type = "numeric(12,2)") BigDecimal price, @Nullable BigDecimal amount,
     @Default("false") boolean active, @Nullable byte[] avatar,
     @Default("'{}'::jsonb") @Column(type = "jsonb") String settings,
-    @Default("'{}'::text[]") @Column(type = "text[]") String[] tags,
-    @Column(type = "integer[]") @Nullable Integer[] scores, @DefaultRandom UUID extId,
+    @Default("'{}'::text[]") String[] tags, @Nullable Integer[] scores, @DefaultRandom UUID extId,
     @Nullable Short small, @Column(type = "character(3)") @Nullable String code) {
 }

@@ -50,6 +50,12 @@ final class ColumnTypes {
     if (implied != null) {
       return new JavaType(nullable ? implied.box() : implied, null);
     }
+    TypeName impliedElement = canonical.endsWith("[]") && !canonical.equals("bytea[]")
+        ? IMPLIED.get(canonical.substring(0, canonical.length() - 2)) : null;
+    if (impliedElement != null) {
+      // the processor reads an array of a mapped type as an array of its SQL type; elements may be NULL: boxed
+      return new JavaType(ArrayTypeName.of(impliedElement.box()), null);
+    }
     String base = domainBases.get(canonical);
     TypeName type = base == null ? javaType(canonical) : javaType(base).box();
     return new JavaType(type, explicitSpelling(canonical));
