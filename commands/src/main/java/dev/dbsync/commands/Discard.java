@@ -63,8 +63,9 @@ public final class Discard implements Command {
   public String description() {
     return """
         Deletes the newest generated migrations that are not committed to git (never a hand-written one) and
-        restores the committed db/dbsync/schema.json they started from, in src/main/resources and in the class
-        output, so that the next compile writes one migration from the last committed schema to the records.
+        restores the committed db/dbsync/schema.json they started from (and db/dbsync/migrations.index), in
+        src/main/resources and in the class output, so that the next compile writes one migration from the last
+        committed schema to the records.
         With a database (--url or DBSYNC_URL) that applied some of them, takes it back to the committed schema
         and deletes their history rows first, in one verified transaction; then migrate applies the one new
         migration. Refuses, changing nothing, in production mode, when undoing would drop something they did not

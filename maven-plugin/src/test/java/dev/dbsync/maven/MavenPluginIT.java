@@ -212,8 +212,10 @@ class MavenPluginIT {
     assertEquals(committedSnapshot, Files.readString(snapshot(project.resolve("target/classes"))));
     assertEquals(" M src/main/java/app/Note.java\n", git("status", "--porcelain"),
         "the resources are the last commit again; the edited record stays");
+    assertEquals(git("show", "HEAD:src/main/resources/db/dbsync/migrations.index"),
+        Files.readString(project.resolve("target/classes/db/dbsync/migrations.index")), "the index lists V1 only");
     assertEquals(List.of("1"), history(db));
-    assertEquals(List.of("id", "body"), columns(db, "notes"));
+    assertEquals(List.of("id", "body"), noteColumns(db));
 
     // the records' sources did not change: Maven recompiles them only because discard removed their classes
     String again = mvn(0, Map.of(), "compile", "dbsync:sync", url);
@@ -221,7 +223,7 @@ class MavenPluginIT {
     assertEquals(List.of(v1, v2), migrations());
     assertEquals(v2Text, Files.readString(migrationDirectory().resolve(v2)));
     assertEquals(List.of("1", "2"), history(db));
-    assertEquals(List.of("id", "body", "pinned"), columns(db, "notes"));
+    assertEquals(List.of("id", "body", "pinned"), noteColumns(db));
   }
 
   /**
@@ -246,7 +248,7 @@ class MavenPluginIT {
         && refused.contains("allow it with DBSYNC_ALLOW_DESTRUCTIVE (system property dbsync.allow.destructive) = 2")
         && refused.contains(MavenMessages.error("migrate")) && refused.contains("BUILD FAILURE"), refused);
     assertEquals(List.of("1"), history(db));
-    assertEquals(List.of("id", "body", "pinned"), columns(db, "notes"));
+    assertEquals(List.of("id", "body", "pinned"), noteColumns(db));
 
     String allowed = mvn(0, Map.of("DBSYNC_MODE", "production"), "dbsync:migrate",
         "-Ddbsync.allow.destructive=2", "-Ddbsync.backup.dir=target/backups", url);
@@ -262,7 +264,7 @@ class MavenPluginIT {
     assertTrue(allowed.contains("Applied 1 migration") && allowed.contains("backup before: ")
         && allowed.contains(dump) && allowed.contains("dbsync_backup.notes_v2"), allowed);
     assertEquals(List.of("1", "2"), history(db));
-    assertEquals(List.of("id", "body"), columns(db, "notes"));
+    assertEquals(List.of("id", "body"), noteColumns(db));
     assertEquals(List.of("kept|true"), db.query("SELECT body || '|' || pinned FROM dbsync_backup.notes_v2"));
   }
 
@@ -278,9 +280,9 @@ class MavenPluginIT {
     return db.query("SELECT version FROM flyway_schema_history ORDER BY installed_rank");
   }
 
-  private static List<String> columns(TestDatabase db, String table) throws SQLException {
+  private static List<String> noteColumns(TestDatabase db) throws SQLException {
     return db.query("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public'"
-        + " AND table_name = '" + table + "' ORDER BY ordinal_position");
+        + " AND table_name = 'notes' ORDER BY ordinal_position");
   }
 
   private List<String> migrations() throws IOException {
