@@ -11,6 +11,7 @@ import dev.dbsync.runtime.engine.Settings;
 import dev.dbsync.schema.diff.MigrationScript;
 import dev.dbsync.schema.model.Schema;
 import dev.dbsync.schema.model.Table;
+import dev.dbsync.schema.snapshot.MigrationIndex;
 import dev.dbsync.schema.snapshot.SchemaHash;
 import dev.dbsync.schema.snapshot.SnapshotCodec;
 import dev.dbsync.schema.snapshot.SnapshotFormatException;
@@ -62,8 +63,9 @@ public final class Discard implements Command {
   public String description() {
     return """
         Deletes the newest generated migrations that are not committed to git (never a hand-written one) and
-        restores the committed db/dbsync/schema.json they started from, in src/main/resources and in the class
-        output, so that the next compile writes one migration from the last committed schema to the records.
+        restores the committed db/dbsync/schema.json they started from (and db/dbsync/migrations.index), in
+        src/main/resources and in the class output, so that the next compile writes one migration from the last
+        committed schema to the records.
         With a database (--url or DBSYNC_URL) that applied some of them, takes it back to the committed schema
         and deletes their history rows first, in one verified transaction; then migrate applies the one new
         migration. Refuses, changing nothing, in production mode, when undoing would drop something they did not
@@ -215,24 +217,36 @@ public final class Discard implements Command {
         Files.deleteIfExists(layout.resources().resolve(path));
         Files.deleteIfExists(layout.classOutput().resolve(path));
       }
-      Path snapshotFile = layout.resources().resolve(SNAPSHOT);
-      Path compiledSnapshot = layout.classOutput().resolve(SNAPSHOT);
-      if (plan.keptSnapshot().isPresent()) {
-        git.restore(snapshotFile);
-        if (Files.isDirectory(layout.classOutput())) {
-          Files.createDirectories(compiledSnapshot.getParent());
-          Files.writeString(compiledSnapshot, plan.keptSnapshot().get(), StandardCharsets.UTF_8);
-        }
-      } else {
-        git.unstage(snapshotFile);
-        Files.deleteIfExists(snapshotFile);
-        Files.deleteIfExists(compiledSnapshot);
-      }
+      restoreCommitted(git, layout, SNAPSHOT, plan.keptSnapshot());
+      // the processor's index lists the discarded migrations too; as committed, it lists the kept ones
+      restoreCommitted(git, layout, MigrationIndex.RESOURCE,
+          git.committedText(layout.resources().resolve(MigrationIndex.RESOURCE)));
       forceRecompile(plan);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return new Result(plan, reverted);
+  }
+
+  /**
+   * Puts a file the processor writes beside the migrations back as the last commit has it, in the resources and the
+   * class output; deletes it from both when the last commit has none.
+   */
+  private static void restoreCommitted(Git git, Layout layout, String path, Optional<String> committed)
+      throws IOException {
+    Path file = layout.resources().resolve(path);
+    Path compiled = layout.classOutput().resolve(path);
+    if (committed.isPresent()) {
+      git.restore(file);
+      if (Files.isDirectory(layout.classOutput())) {
+        Files.createDirectories(compiled.getParent());
+        Files.writeString(compiled, committed.get(), StandardCharsets.UTF_8);
+      }
+    } else {
+      git.unstage(file);
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(compiled);
+    }
   }
 
   /**

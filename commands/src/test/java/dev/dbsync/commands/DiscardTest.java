@@ -22,6 +22,7 @@ import dev.dbsync.schema.diff.MigrationScript;
 import dev.dbsync.schema.diff.SchemaDiff;
 import dev.dbsync.schema.diff.SchemaDiffer;
 import dev.dbsync.schema.model.Schema;
+import dev.dbsync.schema.snapshot.MigrationIndex;
 import dev.dbsync.schema.snapshot.SchemaHash;
 import dev.dbsync.schema.snapshot.SnapshotCodec;
 import dev.dbsync.testing.FreshDatabase;
@@ -51,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * apply, edit again, ...) ends in one migration per reviewed change, and the database follows without SQL.
  *
  * <p>"Compile" here writes what the processor writes (the next migration from the working snapshot, the new
- * snapshot, both copied to the class output) with the same schema classes the processor uses.
+ * snapshot and the migration index, each copied to the class output) with the same schema classes the processor uses.
  */
 @ExtendWith(FreshDatabase.class)
 class DiscardTest {
@@ -99,6 +100,8 @@ class DiscardTest {
     assertEquals(List.of("V1__create_notes.sql"), migrations(layout.classOutput()));
     assertEquals(committed("src/main/resources/db/dbsync/schema.json"), snapshotText(layout.resources()));
     assertEquals(snapshotText(layout.resources()), snapshotText(layout.classOutput()));
+    assertEquals(committed("src/main/resources/" + MigrationIndex.RESOURCE),
+        Files.readString(layout.classOutput().resolve(MigrationIndex.RESOURCE)), "the index lists V1 only");
     assertEquals("", git("status", "--porcelain"), "the working tree is the last commit again");
     assertEquals(List.of("1"), history(db));
     assertMatches(NOTES, db);
@@ -252,6 +255,14 @@ class DiscardTest {
     for (Path root : List.of(layout.resources(), layout.classOutput())) {
       write(root.resolve(Discard.MIGRATIONS).resolve(name), sql);
       write(root.resolve(Discard.SNAPSHOT), SnapshotCodec.write(compiled));
+    }
+    List<MigrationIndex.Entry> index = new ArrayList<>();
+    for (String file : migrations(layout.resources())) {
+      byte[] bytes = Files.readAllBytes(layout.resources().resolve(Discard.MIGRATIONS).resolve(file));
+      index.add(MigrationIndex.Entry.of(file, file.substring(1, file.indexOf("__")), bytes));
+    }
+    for (Path root : List.of(layout.resources(), layout.classOutput())) {
+      write(root.resolve(MigrationIndex.RESOURCE), new MigrationIndex(index).text());
     }
     for (var table : compiled.tables()) {
       write(layout.classOutput().resolve(table.className().replace('.', '/') + ".class"), "compiled");
