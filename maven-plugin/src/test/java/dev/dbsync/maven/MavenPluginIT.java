@@ -3,7 +3,7 @@ package dev.dbsync.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dbsync.commands.DiscardMessages;
+import dev.dbsync.commands.CommandMessages;
 import dev.dbsync.runtime.engine.EngineMessages;
 import dev.dbsync.testing.FreshDatabase;
 import dev.dbsync.testing.TestDatabase;
@@ -206,7 +206,7 @@ class MavenPluginIT {
     assertTrue(discard.contains("Discarded 1 generated migration not committed to git:") && discard.contains(v2)
         && discard.contains("Restored db/dbsync/schema.json as committed")
         && discard.contains("The development database had applied V2: its history row is deleted")
-        && discard.contains(DiscardMessages.NOTHING_TO_DISCARD) && discard.contains("In sync"), discard);
+        && discard.contains(CommandMessages.NOTHING_TO_DISCARD) && discard.contains("In sync"), discard);
     assertEquals(List.of(v1), migrations());
     assertEquals(committedSnapshot, Files.readString(snapshot(project.resolve("src/main/resources"))));
     assertEquals(committedSnapshot, Files.readString(snapshot(project.resolve("target/classes"))));
