@@ -5,6 +5,7 @@ import dev.dbsync.annotations.Table;
 import dev.dbsync.processor.TableElement.ColumnElement;
 import dev.dbsync.schema.diff.DiffProblem;
 import dev.dbsync.schema.diff.Intent;
+import dev.dbsync.schema.diff.MigrationScript;
 import dev.dbsync.schema.diff.SchemaChange;
 import dev.dbsync.schema.diff.SchemaDiff;
 import dev.dbsync.schema.diff.SchemaDiffer;
@@ -263,8 +264,11 @@ public final class DbSyncProcessor extends AbstractProcessor {
     String currentText = unchanged ? compiledText : SnapshotCodec.write(current);
     String currentHash = unchanged ? snapshotHash : SchemaHash.of(current);
     long version = migrations.stream().mapToLong(ResourceFiles.Migration::version).max().orElse(0) + 1;
+    // rendered once: at 1,000 tables each rendering (DDL, and the schema hashes its header chains) costs ~0.1 s
+    List<MigrationScript.File> migrationFiles =
+        diff.isEmpty() ? List.of() : lockSafety.files(version, snapshot, current, diff.changes());
     String fileName =
-        diff.isEmpty() ? null : String.join(" and ", lockSafety.fileNames(version, snapshot, current, diff.changes()));
+        diff.isEmpty() ? null : String.join(" and ", migrationFiles.stream().map(MigrationScript.File::name).toList());
     // a CI build of a commit whose compile would write something fails, so no unreviewed migration ships
     boolean stale = snapshotText.isPresent()
         // a checkout with CRLF line ends (git autocrlf) is the same file
@@ -285,8 +289,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
     }
     if (!diff.isEmpty()) {
       ForeignKeyIndexes.warn(diff.changes(), current, tables, report);
-      List<String> written =
-          lockSafety.writeMigrations(files, version, snapshot, current, diff.changes(), processingEnv.getFiler());
+      List<String> written = lockSafety.writeMigrations(files, migrationFiles, processingEnv.getFiler());
       files.write(ResourceFiles.SNAPSHOT, currentText, processingEnv.getFiler());
       written.forEach(name -> report.note(Messages.migrationWritten(name)));
     } else if (stale) {

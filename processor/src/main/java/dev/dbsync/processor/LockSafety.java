@@ -63,22 +63,20 @@ final class LockSafety {
         lockSafe.orElse(false) ? DdlRenderer.Options.LOCK_SAFE : DdlRenderer.Options.DEFAULT, tables, report);
   }
 
-  /** The names {@link #writeMigrations} would write, in version order. */
-  List<String> fileNames(long version, Schema from, Schema to, List<SchemaChange> changes) {
-    return MigrationScript.files(version, from, to, changes, options).stream().map(MigrationScript.File::name).toList();
+  /**
+   * The migration files of one change from {@code version} on, in version order (see {@link MigrationScript#files}:
+   * enum values it uses first, then the migration, then its lock-safe follow-up).
+   */
+  List<MigrationScript.File> files(long version, Schema from, Schema to, List<SchemaChange> changes) {
+    return MigrationScript.files(version, from, to, changes, options);
   }
 
-  /**
-   * Writes the migration files of one change from {@code version} on (see {@link MigrationScript#files}: enum
-   * values it uses first, then the migration, then its lock-safe follow-up) and warns about their
-   * traffic-blocking statements. Returns the file names in version order.
-   */
-  List<String> writeMigrations(
-      ResourceFiles files, long version, Schema from, Schema to, List<SchemaChange> changes, Filer filer)
+  /** Writes migration files and warns about their traffic-blocking statements. Returns their names in order. */
+  List<String> writeMigrations(ResourceFiles files, List<MigrationScript.File> migrations, Filer filer)
       throws IOException {
     List<String> names = new ArrayList<>();
     List<MigrationLint.Script> scripts = new ArrayList<>();
-    for (MigrationScript.File file : MigrationScript.files(version, from, to, changes, options)) {
+    for (MigrationScript.File file : migrations) {
       files.write(ResourceFiles.MIGRATIONS + "/" + file.name(), file.text(), filer);
       scripts.add(new MigrationLint.Script(file.name(), file.text()));
       names.add(file.name());
