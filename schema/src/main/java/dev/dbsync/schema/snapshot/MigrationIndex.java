@@ -82,7 +82,7 @@ public record MigrationIndex(List<Entry> entries) {
   /** Reads {@link #text()}; a line that is not one of its lines makes it unreadable (empty): never half-trusted. */
   public static Optional<MigrationIndex> parse(String text) {
     List<Entry> entries = new ArrayList<>();
-    for (String line : text.split("\r?\n")) {
+    for (String line : (Iterable<String>) text.lines()::iterator) { // no regular expression: read at startup
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
