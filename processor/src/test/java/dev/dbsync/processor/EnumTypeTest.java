@@ -114,13 +114,10 @@ class EnumTypeTest {
   @Test
   void renamedAndMovedTypeKeepsItsColumns() throws Exception {
     assertThat(compile(resources, order("", "    State state, State[] history"))).succeeded();
-    assertThat(
-            compile(
-                resources,
-                order(
-                    "@EnumType(value = \"order_state\", schema = \"billing\", renamedFrom = \"shop.state\")",
-                    "    State state, State[] history")))
-        .succeeded();
+    JavaFileObject renamed = order(
+        "@EnumType(value = \"order_state\", schema = \"billing\", renamedFrom = \"shop.state\")",
+        "    State state, State[] history");
+    assertThat(compile(resources, renamed)).succeeded();
 
     assertThat(migrations(resources)).hasSize(2);
     String migration = lastMigration();
@@ -131,13 +128,7 @@ class EnumTypeTest {
     FlywayReplay.assertReplays(resources);
 
     // compiled once more (renamedFrom still there): the former name is gone, nothing new
-    assertThat(
-            compile(
-                resources,
-                order(
-                    "@EnumType(value = \"order_state\", schema = \"billing\", renamedFrom = \"shop.state\")",
-                    "    State state, State[] history")))
-        .succeeded();
+    assertThat(compile(resources, renamed)).succeeded();
     assertThat(migrations(resources)).hasSize(2);
 
     // a former name without a schema is in the type's schema

@@ -82,23 +82,13 @@ class PullRoundTripTest {
                   + " back the same"));
       assertThat(report.unmanaged())
           .contains(new Unmanaged("table", "public.far_back", PullMessages.identityOptionNotDeclarable("id")));
-      // names, keywords, clashes, explicit types, every annotation attribute: as reviewed
-      Golden.assertEquals("pull/Posts.java", project.read("com/example/db/Posts.java"));
-      Golden.assertEquals("pull/Authors.java", project.read("com/example/db/Authors.java"));
-      Golden.assertEquals("pull/PostStatus.java", project.read("com/example/db/PostStatus.java"));
-      Golden.assertEquals("pull/PublicRecord.java", project.read("com/example/db/PublicRecord.java"));
-      Golden.assertEquals("pull/PairNotes.java", project.read("com/example/db/PairNotes.java"));
-      // composite unique constraints, a foreign key to one, every @Index option
-      Golden.assertEquals("pull/LegacyPairs.java", project.read("com/example/db/LegacyPairs.java"));
-      Golden.assertEquals("pull/PairLinks.java", project.read("com/example/db/PairLinks.java"));
-      Golden.assertEquals("pull/Search.java", project.read("com/example/db/Search.java"));
-      // identity options, counting up and down
-      Golden.assertEquals("pull/Order.java", project.read("com/example/db/Order.java"));
-      Golden.assertEquals("pull/Tickets.java", project.read("com/example/db/Tickets.java"));
-      // enum types named or placed unlike the default, arrays of enum types
-      Golden.assertEquals("pull/Issues.java", project.read("com/example/db/Issues.java"));
-      Golden.assertEquals("pull/Priority.java", project.read("com/example/db/Priority.java"));
-      Golden.assertEquals("pull/Visibility.java", project.read("com/example/db/Visibility.java"));
+      // as reviewed: names, keywords, clashes, explicit types, every annotation attribute; composite unique
+      // constraints, a foreign key to one, every @Index option; identity options counting up and down; enum types
+      // named or placed unlike the default, arrays of enum types
+      for (String type : List.of("Posts", "Authors", "PostStatus", "PublicRecord", "PairNotes", "LegacyPairs",
+          "PairLinks", "Search", "Order", "Tickets", "Issues", "Priority", "Visibility")) {
+        Golden.assertEquals("pull/" + type + ".java", project.read("com/example/db/" + type + ".java"));
+      }
 
       Map<String, String> pulled = project.resourceFiles();
       Compilation compilation = project.compile();
