@@ -117,7 +117,8 @@ final class TableReader {
       column(component, fields, name, report).ifPresent(columns::add);
     }
     checkConstants(columns, report);
-    List<IndexElement> indexes = indexes(type, name, columns, report);
+    TableElement withColumns = columnsOnly(type, name, columns);
+    List<IndexElement> indexes = indexes(type, withColumns, report);
     List<CheckElement> checks = new ArrayList<>();
     Check[] checkAnnotations = type.getAnnotationsByType(Check.class);
     List<AnnotationMirror> checkMirrors = Annotations.repeated(type, Check.class, Check.List.class);
@@ -144,8 +145,8 @@ final class TableReader {
                 .collect(Collectors.toCollection(LinkedHashSet::new)),
             new LinkedHashSet<>(Arrays.asList(table.droppedColumns())),
             primaryKeyName,
-            foreignKeys(type, name, columns, report),
-            uniques(type, name, columns, report)));
+            foreignKeys(type, withColumns, report),
+            uniques(type, withColumns, report)));
   }
 
   /** The names the metamodel of {@code type} holds; empty when it is not a record (the full read reports it). */
@@ -476,11 +477,10 @@ final class TableReader {
     return new EnumElement(enumClass.getQualifiedName().toString(), new EnumType(name, labels), renames, formerNames);
   }
 
-  private List<IndexElement> indexes(
-      TypeElement type, QualifiedName table, List<ColumnElement> columns, Report.Builder report) {
+  private List<IndexElement> indexes(TypeElement type, TableElement partial, Report.Builder report) {
+    QualifiedName table = partial.name();
     Index[] indexes = type.getAnnotationsByType(Index.class);
     List<AnnotationMirror> mirrors = Annotations.repeated(type, Index.class, Index.List.class);
-    TableElement partial = columnsOnly(type, table, columns);
     List<IndexElement> result = new ArrayList<>();
     for (int i = 0; i < indexes.length; i++) {
       Index index = indexes[i];
@@ -496,16 +496,7 @@ final class TableReader {
       }
       List<String> include = new ArrayList<>();
       for (String written : index.include()) {
-        Optional<ColumnElement> column = partial.column(written);
-        if (column.isPresent()) {
-          include.add(column.get().column().name());
-        } else {
-          report.error(
-              Messages.unknownColumn("@Index",
-                  table, written, columns.stream().map(ColumnElement::componentName).toList()),
-              type,
-              mirror);
-        }
+        sqlColumn("@Index", written, partial, type, mirror, report).ifPresent(include::add);
       }
       List<String> with = new ArrayList<>();
       for (String parameter : index.with()) {
@@ -555,13 +546,8 @@ final class TableReader {
           ? Optional.of(element) : Optional.empty();
     }
     String[] parts = element.split("\\s+", 2);
-    Optional<ColumnElement> column = table.column(parts[0]);
+    Optional<String> column = sqlColumn("@Index", parts[0], table, type, mirror, report);
     if (column.isEmpty()) {
-      report.error(
-          Messages.unknownColumn("@Index",
-              table.name(), parts[0], table.columns().stream().map(ColumnElement::componentName).toList()),
-          type,
-          mirror);
       return Optional.empty();
     }
     String options = dev.dbsync.schema.model.Index.keyOptions(parts.length == 1 ? "" : " " + parts[1]);
@@ -569,27 +555,19 @@ final class TableReader {
       report.error(Messages.indexElementOptions(table.name(), written), type, mirror);
       return Optional.empty();
     }
-    return Optional.of(column.get().column().name() + options);
+    return Optional.of(column.get() + options);
   }
 
-  private List<ForeignKeyElement> foreignKeys(
-      TypeElement type, QualifiedName table, List<ColumnElement> columns, Report.Builder report) {
+  private List<ForeignKeyElement> foreignKeys(TypeElement type, TableElement partial, Report.Builder report) {
     ForeignKey[] keys = type.getAnnotationsByType(ForeignKey.class);
     List<AnnotationMirror> mirrors = Annotations.repeated(type, ForeignKey.class, ForeignKey.List.class);
-    TableElement partial = columnsOnly(type, table, columns);
     List<ForeignKeyElement> result = new ArrayList<>();
     for (int i = 0; i < keys.length; i++) {
       ForeignKey key = keys[i];
       AnnotationMirror mirror = i < mirrors.size() ? mirrors.get(i) : null;
       List<String> sqlColumns = new ArrayList<>();
       for (String column : key.columns()) {
-        Optional<ColumnElement> found = partial.column(column);
-        if (found.isPresent()) {
-          sqlColumns.add(found.get().column().name());
-        } else {
-          report.error(Messages.unknownColumn("@ForeignKey",
-              table, column, columns.stream().map(ColumnElement::componentName).toList()), type, mirror);
-        }
+        sqlColumn("@ForeignKey", column, partial, type, mirror, report).ifPresent(sqlColumns::add);
       }
       if (sqlColumns.size() == key.columns().length) {
         result.add(new ForeignKeyElement(mirror, sqlColumns, referencedRecord(key),
@@ -600,6 +578,20 @@ final class TableReader {
     return result;
   }
 
+  /**
+   * The SQL name of the column {@code written} names (a component or SQL name) in {@code table}; empty, reported on
+   * the record as unknown to {@code annotation}, when the table has no such column.
+   */
+  private static Optional<String> sqlColumn(String annotation, String written, TableElement table, TypeElement type,
+      AnnotationMirror mirror, Report.Builder report) {
+    Optional<ColumnElement> column = table.column(written);
+    if (column.isEmpty()) {
+      report.error(Messages.unknownColumn(annotation, table.name(), written,
+          table.columns().stream().map(ColumnElement::componentName).toList()), type, mirror);
+    }
+    return column.map(c -> c.column().name());
+  }
+
   /** The table with its columns only: what {@code @Index}, {@code @ForeignKey} and {@code @Unique} name columns of. */
   private static TableElement columnsOnly(TypeElement type, QualifiedName table, List<ColumnElement> columns) {
     return new TableElement(
@@ -607,11 +599,10 @@ final class TableReader {
   }
 
   /** The record-level {@code @Unique} constraints, columns resolved; one naming an unknown column is left out. */
-  private static List<UniqueElement> uniques(
-      TypeElement type, QualifiedName table, List<ColumnElement> columns, Report.Builder report) {
+  private static List<UniqueElement> uniques(TypeElement type, TableElement partial, Report.Builder report) {
+    QualifiedName table = partial.name();
     Unique[] uniques = type.getAnnotationsByType(Unique.class);
     List<AnnotationMirror> mirrors = Annotations.repeated(type, Unique.class, Unique.List.class);
-    TableElement partial = columnsOnly(type, table, columns);
     List<UniqueElement> result = new ArrayList<>();
     for (int i = 0; i < uniques.length; i++) {
       Unique unique = uniques[i];
@@ -622,14 +613,11 @@ final class TableReader {
       }
       List<String> sqlColumns = new ArrayList<>();
       for (String column : unique.columns()) {
-        Optional<ColumnElement> found = partial.column(column);
-        if (found.isEmpty()) {
-          report.error(Messages.unknownColumn("@Unique",
-              table, column, columns.stream().map(ColumnElement::componentName).toList()), type, mirror);
-        } else if (sqlColumns.contains(found.get().column().name())) {
-          report.error(Messages.uniqueColumnTwice(table, found.get().column().name()), type, mirror);
+        Optional<String> found = sqlColumn("@Unique", column, partial, type, mirror, report);
+        if (found.isPresent() && sqlColumns.contains(found.get())) {
+          report.error(Messages.uniqueColumnTwice(table, found.get()), type, mirror);
         } else {
-          sqlColumns.add(found.get().column().name());
+          found.ifPresent(sqlColumns::add);
         }
       }
       if (sqlColumns.size() == unique.columns().length) {
