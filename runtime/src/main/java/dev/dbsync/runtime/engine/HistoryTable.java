@@ -67,16 +67,33 @@ public final class HistoryTable {
       + " # hashtextextended(script, installed_rank::bigint * 4 + 3)"
       + " # (coalesce(checksum, 0)::bigint << 1 | success::int))::numeric), 0)";
 
-  /** One row, one column: the {@linkplain #FINGERPRINT fingerprint}. */
-  public String selectFingerprint() {
-    return "SELECT " + FINGERPRINT + " FROM " + sql;
+  /** The rows and their fingerprint, read in one statement (one snapshot); the fingerprint is null without rows. */
+  public record Fingerprinted(List<HistoryRow> rows, String fingerprint) {}
+
+  /** Only the {@linkplain #FINGERPRINT fingerprint}: one row, one column. */
+  public String readFingerprint(Connection connection) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT " + FINGERPRINT + " FROM " + sql);
+        ResultSet row = statement.executeQuery()) {
+      row.next();
+      return row.getString(1);
+    }
   }
 
-  /** {@link #selectAll()} with the fingerprint of the same rows (same snapshot) as an eighth column of each row. */
-  public String selectAllWithFingerprint() {
-    return "SELECT h.installed_rank, h.version, h.description, h.type, h.script, h.checksum, h.success, f.fingerprint"
-        + " FROM " + sql + " h CROSS JOIN (SELECT " + FINGERPRINT + " AS fingerprint FROM " + sql + ") f"
-        + " ORDER BY h.installed_rank";
+  /** What {@link #read} reads, with the fingerprint of the same rows as an eighth column of each row. */
+  public Fingerprinted readWithFingerprint(Connection connection) throws SQLException {
+    String query = "SELECT h.installed_rank, h.version, h.description, h.type, h.script, h.checksum, h.success,"
+        + " f.fingerprint FROM " + sql + " h CROSS JOIN (SELECT " + FINGERPRINT + " AS fingerprint FROM " + sql
+        + ") f ORDER BY h.installed_rank";
+    List<HistoryRow> rows = new ArrayList<>();
+    String fingerprint = null;
+    try (PreparedStatement statement = connection.prepareStatement(query);
+        ResultSet result = statement.executeQuery()) {
+      while (result.next()) {
+        rows.add(row(result));
+        fingerprint = result.getString(8);
+      }
+    }
+    return new Fingerprinted(rows, fingerprint);
   }
 
   public List<HistoryRow> read(Connection connection) throws SQLException {
@@ -94,7 +111,7 @@ public final class HistoryTable {
     return history;
   }
 
-  static HistoryRow row(ResultSet rows) throws SQLException {
+  private static HistoryRow row(ResultSet rows) throws SQLException {
     int checksum = rows.getInt(6);
     Integer nullableChecksum = rows.wasNull() ? null : checksum; // a baseline row has none
     return new HistoryRow(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4),

@@ -224,27 +224,15 @@ public final class Migrator {
     private Plan readWithoutLock() throws SQLException {
       try {
         if (ValidatedHistories.known(history, files)) {
-          try (PreparedStatement statement = connection.prepareStatement(history.selectFingerprint());
-              ResultSet row = statement.executeQuery()) {
-            row.next();
-            Plan known = ValidatedHistories.upToDate(history, files, row.getString(1));
-            if (known != null) {
-              return known;
-            }
+          Plan known = ValidatedHistories.upToDate(history, files, history.readFingerprint(connection));
+          if (known != null) {
+            return known;
           }
         }
-        String fingerprint = null;
-        List<HistoryRow> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(history.selectAllWithFingerprint());
-            ResultSet result = statement.executeQuery()) {
-          while (result.next()) {
-            rows.add(HistoryTable.row(result));
-            fingerprint = result.getString(8);
-          }
-        }
-        Plan plan = Plan.of(rows, files);
-        if (fingerprint != null) {
-          ValidatedHistories.remember(history, files, fingerprint, plan);
+        HistoryTable.Fingerprinted read = history.readWithFingerprint(connection);
+        Plan plan = Plan.of(read.rows(), files);
+        if (read.fingerprint() != null) {
+          ValidatedHistories.remember(history, files, read.fingerprint(), plan);
         }
         return plan;
       } catch (SQLException e) {

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Histories this JVM has validated against a listing of migration files and found up to date, by the history's
- * {@linkplain HistoryTable#selectFingerprint fingerprint}. A warm no-op then reads one value instead of every
+ * {@linkplain HistoryTable#readFingerprint fingerprint}. A warm no-op then reads one value instead of every
  * history row and validating each again: at 1,000 applied migrations, reading, parsing and validating the rows
  * was most of the no-op's time. The listing is known by identity ({@link MigrationLocation#migrations} returns the
  * same list while no file changed), so any change to the files, and any change to the history, misses and takes
