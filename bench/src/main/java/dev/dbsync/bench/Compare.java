@@ -107,7 +107,8 @@ public final class Compare {
     }
     md.append("\n**Inside dbsync's processor** (a first compile, javac through the compiler API in a fresh JVM, the"
         + " processor timed from inside; median of ").append(runs).append(" runs): its own work, and the time javac's"
-        + " Filer takes to create its files (the name and existence checks every processor pays per file).\n\n"
+        + " Filer takes for its files: the name and existence checks, and creating, flushing and reading the files"
+        + " (what every processor pays per file it writes).\n\n"
         + "| N | dbsync's own work (ms) | javac's Filer, dbsync's files (ms) |\n|---|---|---|\n");
     for (int n : sizes) {
       Map<String, Double> p = processor.get(n);

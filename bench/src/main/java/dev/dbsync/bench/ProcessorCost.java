@@ -84,7 +84,8 @@ final class ProcessorCost {
 
   /**
    * A first compile in a fresh JVM through the compiler API, dbsync's processor timed from inside
-   * ({@link OwnWork}): javac in all, inside the processor, inside javac's Filer on its behalf. Milliseconds.
+   * ({@link OwnWork}): javac in all, inside the processor, inside javac's Filer and the file objects it hands out
+   * on its behalf. Milliseconds.
    */
   private static double[] ownWork(Path work, Path sources, String classpath, List<String> options) throws Exception {
     List<String> command = new ArrayList<>(List.of(javaHome("java"), "-cp", classpath, Compare.class.getName(),

@@ -235,7 +235,7 @@ public final class DbSyncProcessor extends AbstractProcessor {
     for (String removed : files.removeStaleFromClassOutput(migrations, classOutput)) {
       report.note(Messages.staleMigrationRemoved(removed, Path.of(classOutput).toString()));
     }
-    String snapshotHash = SchemaHash.of(snapshot);
+    String snapshotHash = unchanged ? SchemaHash.of(snapshot, compiledText) : SchemaHash.of(snapshot);
     Optional<MigrationChain.Break> broken = MigrationChain.check(migrations, snapshotHash);
     if (broken.isPresent()) {
       MigrationChain.Gap gap = broken.get().gap();
@@ -262,7 +262,8 @@ public final class DbSyncProcessor extends AbstractProcessor {
     }
     lockSafety.lintPendingHandWritten(files, migrations);
     String currentText = unchanged ? compiledText : SnapshotCodec.write(current);
-    String currentHash = unchanged ? snapshotHash : SchemaHash.of(current);
+    // from the text just written (and remembered for the migration headers): not a second writing of it
+    String currentHash = unchanged ? snapshotHash : SchemaHash.of(current, currentText);
     long version = migrations.stream().mapToLong(ResourceFiles.Migration::version).max().orElse(0) + 1;
     // rendered once: at 1,000 tables each rendering (DDL, and the schema hashes its header chains) costs ~0.1 s
     List<MigrationScript.File> migrationFiles =

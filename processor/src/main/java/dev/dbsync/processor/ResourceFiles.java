@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,8 +35,13 @@ final class ResourceFiles {
   /** Flyway's versioned file name; the leading integer is what dbsync numbers by. */
   private static final Pattern MIGRATION_NAME = Pattern.compile("V(\\d+)([._]\\d+)*__.*\\.sql");
 
-  /** A migration file; {@code header} is empty for a hand-written one. */
-  record Migration(String fileName, long version, Optional<MigrationScript.Header> header) {}
+  /**
+   * A migration file; {@code header} is empty for a hand-written one. {@code indexed} is its line in the committed
+   * index while the file still has the size and CRC-32 indexed: a compile writes the index only after checking
+   * every file, so such a file is not lexed again (at 1,000 tables a migration is ~300 kB of SQL).
+   */
+  record Migration(
+      String fileName, long version, Optional<MigrationScript.Header> header, Optional<MigrationIndex.Entry> indexed) {}
 
   private final Path directory;
   /** Relative paths written in this compilation, to both places. */
@@ -140,16 +146,18 @@ final class ResourceFiles {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
+    Map<String, MigrationIndex.Entry> committed = committedIndex();
     List<Migration> migrations = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.sorted().toList()) {
-        Matcher name = MIGRATION_NAME.matcher(file.getFileName().toString());
+        String fileName = file.getFileName().toString();
+        Matcher name = MIGRATION_NAME.matcher(fileName);
         if (name.matches()) {
-          migrations.add(
-              new Migration(
-                  file.getFileName().toString(),
-                  Long.parseLong(name.group(1)),
-                  MigrationScript.Header.parse(Files.readString(file))));
+          byte[] bytes = Files.readAllBytes(file);
+          Optional<MigrationIndex.Entry> indexed = Optional.ofNullable(committed.get(fileName))
+              .filter(e -> e.size() == bytes.length && e.crc32() == MigrationIndex.crc32(bytes));
+          migrations.add(new Migration(fileName, Long.parseLong(name.group(1)),
+              MigrationScript.Header.parse(new String(bytes, StandardCharsets.UTF_8)), indexed));
         }
       }
     }
@@ -211,9 +219,19 @@ final class ResourceFiles {
     for (Migration migration : migrations()) {
       String name = migration.fileName();
       String version = name.substring(1, name.indexOf("__")).replace('_', '.');
-      entries.add(MigrationIndex.Entry.of(name, version, Files.readAllBytes(migrationDirectory().resolve(name))));
+      entries.add(migration.indexed().isPresent() ? migration.indexed().get()
+          : MigrationIndex.Entry.of(name, version, Files.readAllBytes(migrationDirectory().resolve(name))));
     }
     return new MigrationIndex(entries);
+  }
+
+  /** The committed index's lines by file name; none when it is missing or unreadable (then every file is read). */
+  private Map<String, MigrationIndex.Entry> committedIndex() throws IOException {
+    Path file = directory.resolve(MigrationIndex.RESOURCE);
+    if (!Files.isRegularFile(file)) {
+      return Map.of();
+    }
+    return MigrationIndex.parse(Files.readString(file)).map(MigrationIndex::byScript).orElse(Map.of());
   }
 
   private static String classOutputText(String relativePath, Filer filer) {

@@ -47,6 +47,22 @@ class HandWrittenSqlTest {
     assertThat(migrations(resources)).hasSize(3); // the seed's and the two hand-written: no new migration
   }
 
+  /** An indexed file is not lexed again while its bytes are the ones indexed; once edited, it is. */
+  @Test
+  void anIndexedMigrationEditedAfterTheIndexWasWrittenIsCheckedAgain() throws IOException {
+    Path first = resources.resolve(migrations(resources).get(0));
+    String name = first.getFileName().toString();
+    assertThat(Files.readString(resources.resolve("db/dbsync/migrations.index"))).contains(name + "\t");
+    assertThat(compile()).succeeded();
+
+    Files.writeString(first, Files.readString(first) + "COMMIT;\n");
+    Compilation compilation = compile();
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[dbsync] " + name + ":");
+    assertThat(compilation).hadErrorContaining("`COMMIT` controls the transaction");
+  }
+
   @Test
   void aPendingHandWrittenDeleteWarnsAndOneFollowedByAGeneratedMigrationNoLonger() throws IOException {
     Files.writeString(resources.resolve("db/migration/V2__clean_up.sql"), "DELETE FROM posts;\n");

@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class MigrationChainTest {
   private static ResourceFiles.Migration generated(String file, long version, String from, String to) {
-    return new ResourceFiles.Migration(file, version, Optional.of(new MigrationScript.Header(from, to, List.of())));
+    return new ResourceFiles.Migration(
+        file, version, Optional.of(new MigrationScript.Header(from, to, List.of())), Optional.empty());
   }
 
   private static ResourceFiles.Migration handWritten(String file, long version) {
-    return new ResourceFiles.Migration(file, version, Optional.empty());
+    return new ResourceFiles.Migration(file, version, Optional.empty(), Optional.empty());
   }
 
   @Test

@@ -45,9 +45,14 @@ final class ValidatedHistories {
     if (!plan.pending().isEmpty()) {
       return;
     }
-    Validated validated = BY_TABLE.compute(history.quotedName(),
-        (table, known) -> known != null && known.files() == files ? known
-            : new Validated(files, new LinkedHashMap<>()));
+    Validated validated;
+    synchronized (BY_TABLE) { // a plain get and put: no lambda to generate on the first start
+      validated = BY_TABLE.get(history.quotedName());
+      if (validated == null || validated.files() != files) {
+        validated = new Validated(files, new LinkedHashMap<>());
+        BY_TABLE.put(history.quotedName(), validated);
+      }
+    }
     synchronized (validated) {
       if (validated.plans().size() >= LIMIT) {
         validated.plans().clear();

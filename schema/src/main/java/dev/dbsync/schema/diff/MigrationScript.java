@@ -71,7 +71,11 @@ public final class MigrationScript {
    */
   public static Rendered render(
       String fromHash, String toHash, List<SchemaChange> changes, DdlRenderer.Options options) {
-    DdlRenderer.Statements statements = DdlRenderer.statements(changes, options);
+    return render(fromHash, toHash, changes, DdlRenderer.statements(changes, options));
+  }
+
+  private static Rendered render(
+      String fromHash, String toHash, List<SchemaChange> changes, DdlRenderer.Statements statements) {
     StringBuilder text = header(fromHash, toHash);
     for (SchemaChange change : DdlRenderer.ordered(changes)) {
       if (change.destructive()) {
@@ -125,7 +129,7 @@ public final class MigrationScript {
       changes = rest;
     }
     DdlRenderer.Statements statements = DdlRenderer.statements(changes, options);
-    Rendered rendered = render(fromHash, SchemaHash.of(to), changes, options);
+    Rendered rendered = render(fromHash, SchemaHash.of(to), changes, statements);
     files.add(new File(fileName(version, slug(changes)), rendered.migration()));
     if (rendered.followUp().isPresent()) {
       String followUpSlug = followUpSlug(statements.afterCommitChanges()) + FOLLOW_UP_SUFFIX;
@@ -344,7 +348,8 @@ public final class MigrationScript {
       String from = null;
       String to = null;
       List<String> destructive = new ArrayList<>();
-      for (String line : fileText.lines().toList()) {
+      // the lines are read up to the first that is not a header line: a generated file can be 300 kB
+      for (String line : (Iterable<String>) fileText.lines()::iterator) {
         String trimmed = line.strip();
         if (trimmed.startsWith("\uFEFF")) {
           trimmed = trimmed.substring(1);

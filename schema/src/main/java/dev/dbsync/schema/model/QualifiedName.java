@@ -1,14 +1,10 @@
 package dev.dbsync.schema.model;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /** A schema-qualified name of a table or type, e.g. {@code public.profiles}. */
 public record QualifiedName(String schema, String name) implements Comparable<QualifiedName> {
   public static final String DEFAULT_SCHEMA = "public";
-
-  private static final Comparator<QualifiedName> ORDER =
-      Comparator.comparing(QualifiedName::schema).thenComparing(QualifiedName::name);
 
   public QualifiedName {
     Objects.requireNonNull(schema, "schema");
@@ -29,7 +25,10 @@ public record QualifiedName(String schema, String name) implements Comparable<Qu
 
   @Override
   public int compareTo(QualifiedName other) {
-    return ORDER.compare(this, other);
+    // written out rather than Comparator.comparing(..).thenComparing(..): the runtime loads this class on every
+    // start, and each lambda costs a generated class at first use
+    int bySchema = schema.compareTo(other.schema);
+    return bySchema != 0 ? bySchema : name.compareTo(other.name);
   }
 
   /** {@code schema.name}, unquoted: for messages and snapshot keys, never for SQL. */

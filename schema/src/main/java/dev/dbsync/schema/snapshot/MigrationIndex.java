@@ -75,14 +75,20 @@ public record MigrationIndex(List<Entry> entries) {
   /** The entries by script name. */
   public Map<String, Entry> byScript() {
     Map<String, Entry> byScript = new HashMap<>();
-    entries.forEach(e -> byScript.put(e.script(), e));
+    for (Entry e : entries) {
+      byScript.put(e.script(), e);
+    }
     return byScript;
   }
 
   /** Reads {@link #text()}; a line that is not one of its lines makes it unreadable (empty): never half-trusted. */
   public static Optional<MigrationIndex> parse(String text) {
     List<Entry> entries = new ArrayList<>();
-    for (String line : (Iterable<String>) text.lines()::iterator) { // no regular expression: read at startup
+    // read at every start: no regular expression, and no lambda (a class generated at first use)
+    for (int start = 0, end; start < text.length(); start = end + 1) {
+      end = text.indexOf('\n', start);
+      end = end < 0 ? text.length() : end;
+      String line = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }

@@ -5,11 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,6 +101,98 @@ class JsonTest {
     assertEquals("{}", Json.pretty(Map.of()));
     assertEquals("[]", Json.pretty(List.of()));
     assertEquals("\"s\"", Json.pretty("s"));
+  }
+
+  /** The hand-written writer gives the bytes Jackson's generator gave, set up as it was, for random values. */
+  @Test
+  void writesWhatJacksonsGeneratorWrote() throws IOException {
+    Random random = new Random(11);
+    for (int i = 0; i < 2000; i++) {
+      Object value = randomValue(random, 0);
+      assertEquals(jackson(value, true), Json.pretty(value));
+      assertEquals(jackson(value, false), Json.compact(value));
+    }
+  }
+
+  private static Object randomValue(Random random, int depth) {
+    return switch (random.nextInt(depth > 4 ? 6 : 8)) {
+      case 0 -> randomString(random);
+      case 1 -> new BigDecimal(BigInteger.valueOf(random.nextLong()), random.nextInt(41) - 20);
+      case 2 -> random.nextBoolean() ? (Object) random.nextInt() : (Object) random.nextLong();
+      case 3 -> random.nextBoolean();
+      case 4 -> null;
+      case 5 -> "";
+      case 6 -> {
+        List<Object> list = new ArrayList<>();
+        for (int n = random.nextInt(4); n > 0; n--) {
+          list.add(randomValue(random, depth + 1));
+        }
+        yield list;
+      }
+      default -> {
+        Map<String, Object> map = random.nextBoolean() ? new LinkedHashMap<>() : new TreeMap<>();
+        for (int n = random.nextInt(4); n > 0; n--) {
+          map.put(randomString(random), randomValue(random, depth + 1));
+        }
+        yield map;
+      }
+    };
+  }
+
+  private static String randomString(Random random) {
+    StringBuilder text = new StringBuilder();
+    for (int n = random.nextInt(12); n > 0; n--) {
+      // mostly the characters that are escaped or near them, then any UTF-16 unit (lone surrogates too)
+      text.append(random.nextBoolean() ? (char) random.nextInt(0x80) : (char) random.nextInt(0x10000));
+    }
+    return text.toString();
+  }
+
+  /** What Json wrote through Jackson before: its generator, plain numbers, the snapshot's pretty printer. */
+  private static String jackson(Object value, boolean pretty) throws IOException {
+    StringWriter out = new StringWriter();
+    JsonFactory factory = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    try (JsonGenerator generator = factory.createGenerator(out)) {
+      if (pretty) {
+        generator.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+      }
+      jackson(value, generator);
+    }
+    return out.toString();
+  }
+
+  private static void jackson(Object value, JsonGenerator generator) throws IOException {
+    if (value instanceof Map<?, ?> map) {
+      generator.writeStartObject();
+      for (Map.Entry<?, ?> entry : new TreeMap<>(map).entrySet()) {
+        generator.writeFieldName((String) entry.getKey());
+        jackson(entry.getValue(), generator);
+      }
+      generator.writeEndObject();
+    } else if (value instanceof List<?> list) {
+      generator.writeStartArray();
+      for (Object element : list) {
+        jackson(element, generator);
+      }
+      generator.writeEndArray();
+    } else if (value instanceof String string) {
+      generator.writeString(string);
+    } else if (value instanceof BigDecimal number) {
+      generator.writeNumber(number);
+    } else if (value instanceof Integer number) {
+      generator.writeNumber(number);
+    } else if (value instanceof Long number) {
+      generator.writeNumber(number);
+    } else if (value instanceof Boolean bool) {
+      generator.writeBoolean(bool);
+    } else {
+      generator.writeNull();
+    }
   }
 
   @Test

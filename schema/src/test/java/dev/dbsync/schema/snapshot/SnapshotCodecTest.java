@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbsync.schema.diff.DiffCase;
+import dev.dbsync.schema.diff.DiffCases;
+import dev.dbsync.schema.diff.RandomSchemaPairs;
 import dev.dbsync.schema.model.CheckConstraint;
 import dev.dbsync.schema.model.Column;
 import dev.dbsync.schema.model.EnumType;
@@ -19,6 +22,10 @@ import dev.dbsync.schema.model.Schema;
 import dev.dbsync.schema.model.Table;
 import dev.dbsync.schema.model.TypeRef;
 import dev.dbsync.schema.model.UniqueConstraint;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -231,6 +238,37 @@ class SnapshotCodecTest {
     assertEquals(SchemaHash.of(schema), SchemaHash.of(renamedClasses));
     assertNotEquals(SchemaHash.of(schema), SchemaHash.EMPTY);
     assertTrue(SchemaHash.EMPTY.matches("[0-9a-f]{16}"), SchemaHash.EMPTY);
+  }
+
+  /**
+   * The hash is taken from the snapshot text with its class-name lines cut out: that must be the text written
+   * without class names, for every schema, including a column and an enum label spelled {@code className}.
+   */
+  @Test
+  void hashOfTheTextWithClassNamesEqualsTheHashOfTheTextWrittenWithout() throws Exception {
+    List<Schema> schemas = new ArrayList<>(List.of(everything(), Schema.EMPTY));
+    schemas.add(new Schema(List.of(new EnumType(QualifiedName.of("public", "className"), List.of("className"))),
+        List.of(table(new Column("className", TypeRef.builtin("text"), true, "'className'", Identity.NONE, null)))));
+    for (DiffCase diffCase : concat(DiffCases.all(), RandomSchemaPairs.generate(7, 200))) {
+      schemas.add(diffCase.before());
+      schemas.add(diffCase.after());
+    }
+    for (Schema schema : schemas) {
+      Schema named = new Schema(schema.enums(), schema.tables().stream()
+          .map(t -> t.withClassName(t.className() != null ? t.className() : "app.Outer$" + t.name().name()))
+          .toList());
+      byte[] withoutClassNames = SnapshotCodec.write(named.withoutClassNames()).getBytes(StandardCharsets.UTF_8);
+      String expected =
+          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(withoutClassNames), 0, 8);
+      assertEquals(expected, SchemaHash.fromSnapshotText(SnapshotCodec.write(named)), SnapshotCodec.write(named));
+      assertEquals(expected, SchemaHash.of(named));
+    }
+  }
+
+  private static List<DiffCase> concat(List<DiffCase> first, List<DiffCase> second) {
+    List<DiffCase> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   @Test
