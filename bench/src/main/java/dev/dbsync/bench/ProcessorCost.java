@@ -53,6 +53,7 @@ final class ProcessorCost {
       times.get("Hibernate processor").add(javac(work, entities, classpath,
           List.of("-processor", "org.hibernate.processor.HibernateProcessor")));
     }
+    clean(work.resolve("outputs"));
     Map<String, Double> medians = new LinkedHashMap<>();
     times.forEach((measure, values) ->
         medians.put(measure, Stats.median(values.stream().mapToDouble(Double::doubleValue).toArray())));
@@ -66,7 +67,7 @@ final class ProcessorCost {
 
   /** One fresh javac; its output directory emptied first. Milliseconds. */
   private static double javac(Path work, Path sources, String classpath, List<String> options) throws Exception {
-    Path out = clean(work.resolve("out"));
+    Path out = newOutput(work);
     List<String> command = new ArrayList<>(List.of(javaHome("javac"), "-d", out.toString(), "-cp", classpath,
         "-processorpath", classpath, "-implicit:none"));
     command.addAll(options);
@@ -89,7 +90,7 @@ final class ProcessorCost {
    */
   private static double[] ownWork(Path work, Path sources, String classpath, List<String> options) throws Exception {
     List<String> command = new ArrayList<>(List.of(javaHome("java"), "-cp", classpath, Compare.class.getName(),
-        "own", sources.toString(), clean(work.resolve("out")).toString(), classpath));
+        "own", sources.toString(), newOutput(work).toString(), classpath));
     command.addAll(options);
     Path log = work.resolve("own.log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -122,6 +123,16 @@ final class ProcessorCost {
       Files.writeString(records.resolve("T" + i + ".java"), record);
       Files.writeString(entities.resolve("E" + i + ".java"), entity);
     }
+  }
+
+  /**
+   * A new, empty output directory for one javac, deleted with the others after all runs of a size: on this machine
+   * creating files just after thousands were deleted costs up to ~1 ms per file for seconds, which emptying one
+   * directory before each javac measured as compile time (javac alone writes N class files, dbsync 2N more).
+   */
+  private static Path newOutput(Path work) throws IOException {
+    Files.createDirectories(work.resolve("outputs"));
+    return Files.createTempDirectory(work.resolve("outputs"), "out");
   }
 
   static Path clean(Path directory) throws IOException {
