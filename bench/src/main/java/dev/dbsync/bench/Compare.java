@@ -89,21 +89,24 @@ public final class Compare {
       }
     }
     md.append("\n**Processor**: N records (or JPA entities) of 10 columns, median of ").append(runs)
-        .append(" fresh `javac` runs; *added* is the time over javac alone on the same sources.\n\n");
-    md.append("| N | javac | dbsync | added | no metamodel | added | nothing changed | added | javac (entities)"
-        + " | Hibernate processor | added | dbsync added ÷ Hibernate added |\n"
-        + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        .append(" fresh `javac` runs; *added* is the time over javac alone on the same sources; *idle processor* is"
+            + " javac with a processor that does nothing, what javac adds for any processor.\n\n");
+    md.append("| N | javac | idle processor | added | dbsync | added | no metamodel | added | nothing changed | added"
+        + " | javac (entities) | Hibernate processor | added | dbsync added ÷ Hibernate added"
+        + " | no metamodel added ÷ Hibernate added |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (int n : sizes) {
       Map<String, Double> p = processor.get(n);
       double javac = p.get("javac (records)");
       double entities = p.get("javac (entities)");
       double hibernateAdded = p.get("Hibernate processor") - entities;
       md.append(String.format(Locale.ROOT,
-          "| %,d | %.0f | %.0f | %+.0f | %.0f | %+.0f | %.0f | %+.0f | %.0f | %.0f | %+.0f | %.2f |%n", n, javac,
+          "| %,d | %.0f | %.0f | %+.0f | %.0f | %+.0f | %.0f | %+.0f | %.0f | %+.0f | %.0f | %.0f | %+.0f | %.2f"
+              + " | %.2f |%n", n, javac, p.get("idle processor"), p.get("idle processor") - javac,
           p.get("dbsync"), p.get("dbsync") - javac, p.get("dbsync, no metamodel"),
           p.get("dbsync, no metamodel") - javac, p.get("dbsync, nothing changed"),
           p.get("dbsync, nothing changed") - javac, entities, p.get("Hibernate processor"), hibernateAdded,
-          (p.get("dbsync") - javac) / hibernateAdded));
+          (p.get("dbsync") - javac) / hibernateAdded, (p.get("dbsync, no metamodel") - javac) / hibernateAdded));
     }
     md.append("\n**Inside dbsync's processor** (a first compile, javac through the compiler API in a fresh JVM, the"
         + " processor timed from inside; median of ").append(runs).append(" runs): its own work, and the time javac's"
@@ -132,7 +135,7 @@ public final class Compare {
     Plot.write(results.resolve("startup-apply.png"), "Applying N migrations to an empty database: ms", sizes,
         series(sizes, Startup.TOOLS, n -> startup.get(n).apply()));
     Map<String, Map<Integer, Double>> added = new LinkedHashMap<>();
-    for (String m : List.of("dbsync", "dbsync, no metamodel", "dbsync, nothing changed")) {
+    for (String m : List.of("dbsync", "dbsync, no metamodel", "dbsync, nothing changed", "idle processor")) {
       Map<Integer, Double> line = new LinkedHashMap<>();
       sizes.forEach(n -> line.put(n, processor.get(n).get(m) - processor.get(n).get("javac (records)")));
       added.put(m, line);

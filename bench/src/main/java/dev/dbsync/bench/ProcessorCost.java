@@ -14,14 +14,14 @@ import java.util.stream.Stream;
 
 /**
  * What an annotation processor adds to javac, fresh {@code javac} process per run, medians of {@code runs}: N dbsync
- * records of 10 columns (javac alone; with dbsync's processor, first compile; the same without the metamodel; a
- * recompile with nothing changed) and N equivalent JPA entities (javac alone; with Hibernate's processor, which
+ * records of 10 columns (javac alone; with a processor that does nothing, javac's cost for any processor; with
+ * dbsync's processor, first compile; the same without the metamodel; a recompile with nothing changed) and N equivalent JPA entities (javac alone; with Hibernate's processor, which
  * writes its static metamodel {@code <Entity>_}).
  */
 final class ProcessorCost {
-  static final List<String> MEASURES = List.of("javac (records)", "dbsync", "dbsync, no metamodel",
-      "dbsync, nothing changed", "javac (entities)", "Hibernate processor", "dbsync, own work",
-      "javac's Filer, dbsync's files");
+  static final List<String> MEASURES = List.of("javac (records)", "idle processor", "dbsync",
+      "dbsync, no metamodel", "dbsync, nothing changed", "javac (entities)", "Hibernate processor",
+      "dbsync, own work", "javac's Filer, dbsync's files");
 
   private ProcessorCost() {}
 
@@ -35,6 +35,8 @@ final class ProcessorCost {
     for (int run = 0; run < runs; run++) {
       Path resources = clean(work.resolve("resources"));
       times.get("javac (records)").add(javac(work, records, classpath, List.of("-proc:none")));
+      times.get("idle processor").add(
+          javac(work, records, classpath, List.of("-processor", IdleProcessor.class.getName())));
       times.get("dbsync").add(javac(work, records, classpath, dbsync(resources)));
       double[] inside = ownWork(work, records, classpath, dbsync(clean(work.resolve("resources-own"))));
       times.get("dbsync, own work").add(inside[1] - inside[2]);
