@@ -110,7 +110,7 @@ public final class Compare {
     }
     md.append("\n**Inside dbsync's processor** (a first compile, javac through the compiler API in a fresh JVM, the"
         + " processor timed from inside; median of ").append(runs).append(" runs): its own work, and the time javac's"
-        + " Filer takes for its files: the name and existence checks, and creating, flushing and reading the files"
+        + " Filer takes for its files: the name and existence checks, and creating and flushing its source files"
         + " (what every processor pays per file it writes).\n\n"
         + "| N | dbsync's own work (ms) | javac's Filer, dbsync's files (ms) |\n|---|---|---|\n");
     for (int n : sizes) {

@@ -9,6 +9,7 @@ import dev.dbsync.MigrationException;
 import dev.dbsync.schema.sql.FlywayChecksum;
 import dev.dbsync.runtime.engine.HistoryRow;
 import dev.dbsync.runtime.engine.MigrationFile;
+import dev.dbsync.runtime.engine.MigrationStates;
 import dev.dbsync.runtime.engine.MigrationVersion;
 import dev.dbsync.runtime.engine.Plan;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,26 @@ class VersionsTest {
         new HistoryRow(2, "1.0", "m", "DELETE", "V1__m.sql", 42, true));
     assertEquals(List.of(), Plan.of(history, List.of()).pending());
     assertThrows(MigrationException.class, () -> Plan.of(history.subList(0, 1), List.of()));
+  }
+
+  /** The order status lists entries in: by version, a history row before the file of its version, unreadable last. */
+  @Test
+  void entriesAreOrderedByVersionRowBeforeFileUnreadableLast() {
+    MigrationFile v1 = file("1", "SELECT 1;");
+    MigrationFile v2 = file("2", "SELECT 2;");
+    MigrationFile v10 = file("10", "SELECT 10;");
+    List<HistoryRow> history = List.of(
+        new HistoryRow(1, "x1", "odd", "SQL", "Vx1__odd.sql", 7, true),
+        new HistoryRow(2, "10", "m", "SQL", "V10__m.sql", v10.checksum(), true),
+        new HistoryRow(3, "1.0", "m", "SQL", "V1__m.sql", v1.checksum(), false),
+        new HistoryRow(4, "a.b", "odd", "SQL", "Va.b__odd.sql", 8, true),
+        new HistoryRow(5, "3", "gone", "SQL", "V3__gone.sql", 9, true));
+
+    List<String> order = MigrationStates.of(history, List.of(v10, v2, v1)).entries().stream()
+        .map(e -> e.version() + " " + e.state() + (e.row() != null ? " row" : " file")).toList();
+
+    assertEquals(List.of("1.0 FAILED row", "1 OUT_OF_ORDER file", "2 OUT_OF_ORDER file", "3 MISSING row",
+        "10 APPLIED row", "x1 UNREADABLE row", "a.b UNREADABLE row"), order);
   }
 
   private static MigrationFile file(String version, String sql) {
