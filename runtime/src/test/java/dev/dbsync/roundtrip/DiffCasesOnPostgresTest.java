@@ -8,6 +8,7 @@ import dev.dbsync.schema.diff.DiffCase;
 import dev.dbsync.schema.diff.DiffCases;
 import dev.dbsync.schema.diff.Drift;
 import dev.dbsync.schema.diff.Intent;
+import dev.dbsync.schema.diff.RandomSchemaPairs;
 import dev.dbsync.schema.diff.SchemaDiffer;
 import dev.dbsync.schema.model.Schema;
 import dev.dbsync.testing.FreshDatabase;
@@ -36,9 +37,24 @@ class DiffCasesOnPostgresTest {
     }
   }
 
+  /**
+   * Seeded random pairs (columns, tables and enum values added, dropped, renamed, retyped; constraints and indexes
+   * changed): the differ's migration takes PostgreSQL from each {@code before} to exactly its {@code after}.
+   */
+  @Test
+  void seededRandomPairsRoundTrip(TestDatabase db) throws SQLException {
+    try (Connection connection = db.connect()) {
+      run(connection, RandomSchemaPairs.generate(20261204L, 150));
+    }
+  }
+
   /** Every case on the (empty) database of {@code connection}, which is left empty. */
   static void runEveryCase(Connection connection) throws SQLException {
-    for (DiffCase c : DiffCases.all()) {
+    run(connection, DiffCases.all());
+  }
+
+  private static void run(Connection connection, List<DiffCase> cases) throws SQLException {
+    for (DiffCase c : cases) {
       String context = "case '" + c.name() + "'";
       try {
         RoundTripTest.execute(connection,

@@ -5,6 +5,7 @@ import dev.dbsync.schema.model.Column;
 import dev.dbsync.schema.model.EnumType;
 import dev.dbsync.schema.model.ForeignKey;
 import dev.dbsync.schema.model.Identity;
+import dev.dbsync.schema.model.IdentityOptions;
 import dev.dbsync.schema.model.Index;
 import dev.dbsync.schema.model.PrimaryKey;
 import dev.dbsync.schema.model.QualifiedName;
@@ -23,13 +24,20 @@ import java.util.Random;
 /**
  * Seeded random schema pairs: a random schema and a random edit of it (columns added, dropped, renamed,
  * retyped, made nullable, defaults changed; tables renamed and dropped; constraints and indexes changed;
- * enum values added, renamed, removed, reordered), with an {@link Intent} that declares every rename and
+ * enum values added, renamed, removed, reordered; identity sequences' options and direction changed), over
+ * scalar and array columns of built-in and enum types, with an {@link Intent} that declares every rename and
  * confirms every drop. The statements of each case are what the differ produces: there is no independent
  * expectation, so these cases are for properties and database round trips, not for golden SQL.
  */
 public final class RandomSchemaPairs {
   private static final List<String> TYPES =
-      List.of("integer", "bigint", "text", "character varying(20)", "boolean", "numeric(10,2)");
+      List.of("integer", "bigint", "text", "character varying(20)", "boolean", "numeric(10,2)", "text[]",
+          "integer[]");
+  /** Sequence options of the {@code id} identity column: PostgreSQL's defaults, others, descending. */
+  private static final List<IdentityOptions> SEQUENCES = List.of(IdentityOptions.DEFAULT,
+      new IdentityOptions(100L, 5L, null, null, 10L, false),
+      new IdentityOptions(null, 2L, null, 1_000_000L, null, true),
+      new IdentityOptions(null, -1L, null, null, null, false));
   /** Type changes PostgreSQL performs on an empty table without a hand-written conversion. */
   private static final Map<String, String> RETYPES =
       Map.of("integer", "bigint", "bigint", "numeric(20,0)", "text", "character varying(20)",
@@ -65,7 +73,9 @@ public final class RandomSchemaPairs {
     for (int i = 0; i < count; i++) {
       String name = "t" + i;
       List<Column> columns = new ArrayList<>();
-      columns.add(new Column("id", TypeRef.builtin("bigint"), false, null, Identity.BY_DEFAULT, null));
+      columns.add(new Column("id", TypeRef.builtin("bigint"), false, null,
+          random.nextInt(4) == 0 ? Identity.ALWAYS : Identity.BY_DEFAULT, null,
+          SEQUENCES.get(random.nextInt(SEQUENCES.size()))));
       for (int c = 0; c <= random.nextInt(4); c++) {
         columns.add(column("c" + c, enums, false));
       }
@@ -101,8 +111,8 @@ public final class RandomSchemaPairs {
   private Column column(String name, List<EnumType> enums, boolean added) {
     boolean enumTyped = !enums.isEmpty() && random.nextInt(5) == 0;
     EnumType enumType = enumTyped ? enums.get(random.nextInt(enums.size())) : null;
-    TypeRef type =
-        enumTyped ? TypeRef.enumType(enumType.name()) : TypeRef.builtin(TYPES.get(random.nextInt(TYPES.size())));
+    TypeRef type = !enumTyped ? TypeRef.builtin(TYPES.get(random.nextInt(TYPES.size())))
+        : random.nextInt(3) == 0 ? TypeRef.enumArray(enumType.name()) : TypeRef.enumType(enumType.name());
     boolean nullable = random.nextBoolean();
     String defaultValue = random.nextInt(3) == 0 || added && !nullable ? defaultFor(type, enumType) : null;
     return new Column(name, type, nullable, defaultValue, Identity.NONE, null);
@@ -110,13 +120,19 @@ public final class RandomSchemaPairs {
 
   private static String defaultFor(TypeRef type, EnumType enumType) {
     if (enumType != null) {
-      return "'" + enumType.labels().get(0) + "'";
+      return enumDefault(type, enumType.labels());
     }
     return switch (((TypeRef.Builtin) type).canonical()) {
       case "integer", "bigint", "numeric(10,2)", "numeric(20,0)" -> "1";
       case "boolean" -> "false";
+      case "text[]", "integer[]" -> "'{}'";
       default -> "'x'";
     };
+  }
+
+  /** The first label as a default: {@code 'a'}, or {@code '{a}'} for an array of the enum type. */
+  private static String enumDefault(TypeRef type, List<String> labels) {
+    return ((TypeRef.Enum) type).array() ? "'{" + labels.get(0) + "}'" : "'" + labels.get(0) + "'";
   }
 
   private Schema edit(Schema before) {
@@ -163,7 +179,13 @@ public final class RandomSchemaPairs {
     Map<String, String> renamed = new HashMap<>();
     List<Column> columns = new ArrayList<>();
     for (Column column : table.columns()) {
-      if (column.name().equals("id") || column.name().equals("ref")) {
+      if (column.name().equals("id")) {
+        // a sequence's options changed (direction too) or kept
+        columns.add(random.nextInt(3) == 0
+            ? column.withIdentityOptions(SEQUENCES.get(random.nextInt(SEQUENCES.size()))) : column);
+        continue;
+      }
+      if (column.name().equals("ref")) {
         columns.add(column);
         continue;
       }
@@ -187,7 +209,7 @@ public final class RandomSchemaPairs {
         default -> { }
       }
       if (edited.type() instanceof TypeRef.Enum enumRef && edited.defaultValue() != null) {
-        edited = edited.withDefault("'" + enums.get(enumRef.name()).labels().get(0) + "'");
+        edited = edited.withDefault(enumDefault(enumRef, enums.get(enumRef.name()).labels()));
       }
       renamed.put(column.name(), edited.name());
       columns.add(edited);
