@@ -25,7 +25,6 @@ import java.util.TreeMap;
  * and JSON {@code null} is Java {@code null}. Writing also takes {@link Integer} and {@link Long}.
  */
 public final class Json {
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
   /** The largest scale, either way, that a number is written plain with, as Jackson allowed. */
   private static final int MAX_PLAIN_SCALE = 9999;
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -38,20 +37,7 @@ public final class Json {
    * @throws IllegalArgumentException naming what is wrong and where ({@code line 2, column 7})
    */
   public static Object parse(String text) {
-    try (JsonParser parser = FACTORY.createParser(text)) {
-      if (parser.nextToken() == null) {
-        throw new IllegalArgumentException("expected a value, found the end of the input" + at(parser));
-      }
-      Object value = read(parser);
-      if (parser.nextToken() != null) {
-        throw new IllegalArgumentException("unexpected " + parser.getText() + " after the value" + at(parser));
-      }
-      return value;
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e.getOriginalMessage() + at(e.getLocation()), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a String source does not fail to read
-    }
+    return Reading.parse(text);
   }
 
   /**
@@ -165,51 +151,78 @@ public final class Json {
     out.append('"');
   }
 
-  /** The value that starts at the parser's current token. */
-  private static Object read(JsonParser parser) throws IOException {
-    JsonToken token = parser.currentToken();
-    switch (token) {
-      case START_OBJECT -> {
-        Map<String, Object> object = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
-          parser.nextToken();
-          object.put(name, read(parser));
+  /**
+   * Jackson's parser, in a class of its own so that Jackson is loaded only when something is parsed: a compile that
+   * writes a snapshot without reading one (the first, or one with nothing changed) never loads it.
+   */
+  private static final class Reading {
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private Reading() {}
+
+    static Object parse(String text) {
+      try (JsonParser parser = FACTORY.createParser(text)) {
+        if (parser.nextToken() == null) {
+          throw new IllegalArgumentException("expected a value, found the end of the input" + at(parser));
         }
-        return object;
-      }
-      case START_ARRAY -> {
-        List<Object> array = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          array.add(read(parser));
+        Object value = read(parser);
+        if (parser.nextToken() != null) {
+          throw new IllegalArgumentException("unexpected " + parser.getText() + " after the value" + at(parser));
         }
-        return array;
+        return value;
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException(e.getOriginalMessage() + at(e.getLocation()), e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a String source does not fail to read
       }
-      case VALUE_STRING -> {
-        return parser.getText();
-      }
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        try {
-          return new BigDecimal(parser.getText()); // the literal's scale, which getDecimalValue() may not keep
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("number out of range: " + parser.getText() + at(parser), e);
-        }
-      }
-      case VALUE_TRUE, VALUE_FALSE -> {
-        return token == JsonToken.VALUE_TRUE;
-      }
-      case VALUE_NULL -> {
-        return null;
-      }
-      default -> throw new IllegalArgumentException("unexpected " + token + at(parser));
     }
-  }
 
-  private static String at(JsonParser parser) {
-    return at(parser.currentTokenLocation());
-  }
+    /** The value that starts at the parser's current token. */
+    private static Object read(JsonParser parser) throws IOException {
+      JsonToken token = parser.currentToken();
+      switch (token) {
+        case START_OBJECT -> {
+          Map<String, Object> object = new LinkedHashMap<>();
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            object.put(name, read(parser));
+          }
+          return object;
+        }
+        case START_ARRAY -> {
+          List<Object> array = new ArrayList<>();
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            array.add(read(parser));
+          }
+          return array;
+        }
+        case VALUE_STRING -> {
+          return parser.getText();
+        }
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+          try {
+            return new BigDecimal(parser.getText()); // the literal's scale, which getDecimalValue() may not keep
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("number out of range: " + parser.getText() + at(parser), e);
+          }
+        }
+        case VALUE_TRUE, VALUE_FALSE -> {
+          return token == JsonToken.VALUE_TRUE;
+        }
+        case VALUE_NULL -> {
+          return null;
+        }
+        default -> throw new IllegalArgumentException("unexpected " + token + at(parser));
+      }
+    }
 
-  private static String at(JsonLocation location) {
-    return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    private static String at(JsonParser parser) {
+      return at(parser.currentTokenLocation());
+    }
+
+    private static String at(JsonLocation location) {
+      return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
   }
 }
