@@ -76,7 +76,8 @@ public final class Compare {
         LocalDate.now(ZoneOffset.UTC), System.getProperty("bench.load", "?")));
     md.append("**Startup**: N migrations (a table, an index, a row each), pooled; the median of ").append(noOpRuns)
         .append(" warm no-op calls; the first no-op call in a fresh JVM (class loading included; the pool open and"
-            + " one statement run before; median of ").append(freshRuns).append(" JVMs); the first apply of all N.\n\n");
+            + " one statement run before; median of ").append(freshRuns)
+        .append(" JVMs); the first apply of all N.\n\n");
     md.append("| N | tool | no-op, warm (ms) | ÷ dbsync | no-op, fresh JVM (ms) | ÷ dbsync | apply N (ms) | ÷ dbsync |\n"
         + "|---|---|---|---|---|---|---|---|\n");
     for (int n : sizes) {

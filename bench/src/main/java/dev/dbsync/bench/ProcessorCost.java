@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 /**
  * What an annotation processor adds to javac, fresh {@code javac} process per run, medians of {@code runs}: N dbsync
  * records of 10 columns (javac alone; with a processor that does nothing, javac's cost for any processor; with
- * dbsync's processor, first compile; the same without the metamodel; a recompile with nothing changed) and N equivalent JPA entities (javac alone; with Hibernate's processor, which
- * writes its static metamodel {@code <Entity>_}).
+ * dbsync's processor, first compile; the same without the metamodel; a recompile with nothing changed) and N
+ * equivalent JPA entities (javac alone; with Hibernate's processor, which writes its static metamodel
+ * {@code <Entity>_}).
  */
 final class ProcessorCost {
   static final List<String> MEASURES = List.of("javac (records)", "idle processor", "dbsync",
@@ -67,7 +68,7 @@ final class ProcessorCost {
     return List.of("-processor", "dev.dbsync.processor.DbSyncProcessor", "-Adbsync.resources=" + resources);
   }
 
-  /** One fresh javac; its output directory emptied first. Milliseconds. */
+  /** One fresh javac, writing into a new output directory ({@link #newOutput}). Milliseconds. */
   private static double javac(Path work, Path sources, String classpath, List<String> options) throws Exception {
     Path out = newOutput(work);
     List<String> command = new ArrayList<>(List.of(javaHome("javac"), "-d", out.toString(), "-cp", classpath,
@@ -101,7 +102,8 @@ final class ProcessorCost {
     }
     List<String> lines = Files.readAllLines(log);
     String[] figures = lines.get(lines.size() - 1).trim().split(" ");
-    return new double[] {Double.parseDouble(figures[0]), Double.parseDouble(figures[1]), Double.parseDouble(figures[2])};
+    return new double[] {
+        Double.parseDouble(figures[0]), Double.parseDouble(figures[1]), Double.parseDouble(figures[2])};
   }
 
   private static String javaHome(String tool) {

@@ -135,7 +135,6 @@ public final class CommandMessages {
 
   // discard
 
-
   public static String notInGit(Path resources) {
     return "discard needs git: " + resources + " is not in a git repository (or git is not installed). discard"
         + " deletes the generated migrations that are not committed, so it must know what is committed.";
@@ -147,7 +146,7 @@ public final class CommandMessages {
         + " changed.";
   }
 
-    public static String newestIsHandWritten(String fileName) {
+  public static String newestIsHandWritten(String fileName) {
     return "The newest migration, " + fileName + ", is hand-written and not committed: discard deletes only"
         + " generated migrations (those starting with -- dbsync:from) and never a file you wrote. Commit it or move"
         + " it away, then run discard again. Nothing was changed.";

@@ -102,13 +102,7 @@ final class TableReader {
     QualifiedName name = tableName(type, table);
     String schema = name.schema();
     String tableName = name.name();
-    checkIdentifier("schema", schema, "Choose another: @Table(schema = \"...\")", type, mirror, report);
-    if (schema.contains(".")) {
-      report.error(
-          Messages.invalidIdentifier("schema", schema, Messages.DOT_IN_SCHEMA, "Choose another: @Table(schema = \"...\")"),
-          type,
-          mirror);
-    }
+    checkSchema(schema, "Choose another: @Table(schema = \"...\")", type, mirror, report);
     checkIdentifier("table", tableName, "Choose another: @Table(\"...\")", type, mirror, report);
 
     List<ColumnElement> columns = new ArrayList<>();
@@ -405,8 +399,7 @@ final class TableReader {
   }
 
   private static boolean isByteArray(TypeMirror type) {
-    return type.getKind() == TypeKind.ARRAY
-        && ((javax.lang.model.type.ArrayType) type).getComponentType().getKind() == TypeKind.BYTE;
+    return type.getKind() == TypeKind.ARRAY && elementType(type).getKind() == TypeKind.BYTE;
   }
 
   private static ReferenceElement reference(RecordComponentElement component) {
@@ -439,14 +432,7 @@ final class TableReader {
     List<QualifiedName> formerNames = new ArrayList<>();
     if (declared != null) {
       checkIdentifier("enum type", typeName, "Choose another: @EnumType(\"...\")", enumClass, mirror, report);
-      checkIdentifier("schema", schema, "Choose another: @EnumType(schema = \"...\")", enumClass, mirror, report);
-      if (schema.contains(".")) {
-        report.error(
-            Messages.invalidIdentifier(
-                "schema", schema, Messages.DOT_IN_SCHEMA, "Choose another: @EnumType(schema = \"...\")"),
-            enumClass,
-            mirror);
-      }
+      checkSchema(schema, "Choose another: @EnumType(schema = \"...\")", enumClass, mirror, report);
       for (String former : declared.renamedFrom()) {
         QualifiedName formerName = qualified(former, schema);
         checkIdentifier("former enum type", formerName.name(), "Correct @EnumType(renamedFrom = ...)", enumClass,
@@ -651,6 +637,15 @@ final class TableReader {
       if (other != null) {
         report.error(Messages.constantClash(constant, column.componentName(), other), column.component(), null);
       }
+    }
+  }
+
+  /** A schema name: an identifier without a dot (dbsync separates schema and name at the first dot). */
+  private static void checkSchema(
+      String schema, String fix, Element element, AnnotationMirror mirror, Report.Builder report) {
+    checkIdentifier("schema", schema, fix, element, mirror, report);
+    if (schema.contains(".")) {
+      report.error(Messages.invalidIdentifier("schema", schema, Messages.DOT_IN_SCHEMA, fix), element, mirror);
     }
   }
 

@@ -353,7 +353,7 @@ public final class MigrationLocation {
         LOG.log(System.Logger.Level.WARNING, EngineMessages.differsFromIndex(listed.origin(), indexOrigin));
       }
     }
-    if (!indexed.isEmpty()) {
+    if (!indexed.isEmpty()) { // the common case, nothing missing, builds no stream (see BY_VERSION)
       indexed.keySet().stream().sorted().forEach(script ->
           LOG.log(System.Logger.Level.INFO, EngineMessages.indexedButMissing(script, indexOrigin)));
     }

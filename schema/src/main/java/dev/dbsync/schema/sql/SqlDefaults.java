@@ -34,8 +34,8 @@ import java.util.Set;
  *       the whole default is read as a value of the column's type: a number for a numeric column, {@code true}
  *       or {@code false} for a boolean one, lower case for a {@code uuid}, normalized JSON for {@code jsonb}
  *       (sorted keys: PostgreSQL reorders them), normalized array text for an array (of an enum type too). An
- *       enum cast matches qualified or not ({@code 'a'::status}, {@code 'a'::app.status}: PostgreSQL qualifies a type that is not
- *       on the connection's search path).
+ *       enum cast matches qualified or not ({@code 'a'::status}, {@code 'a'::app.status}: PostgreSQL qualifies a
+ *       type that is not on the connection's search path).
  * </ul>
  *
  * Two texts that mean the same may still differ: {@code now()} and {@code CURRENT_TIMESTAMP}; a date-time or
